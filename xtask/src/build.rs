@@ -1,0 +1,165 @@
+//! Builds examples with cargo, once for all of them, and reads cargo's JSON messages: where each
+//! program was written, and, for compile-fail lessons, the first error the compiler reported.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+/// What a build produced.
+#[derive(Debug, Default)]
+pub struct Built {
+    /// Example name → its program.
+    pub programs: HashMap<String, PathBuf>,
+    /// Library crate name → its `.rlib`, for compiling a single file against the same crates.
+    pub libraries: HashMap<String, PathBuf>,
+    /// Example name → the first error the compiler reported for it (`error[E0061]: ...`).
+    pub first_errors: HashMap<String, String>,
+    /// cargo's own error output, when the build failed.
+    pub failure: Option<String>,
+}
+
+/// How much of cargo's progress to show.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Progress {
+    /// Let cargo print its progress and errors to the terminal.
+    Show,
+    /// Keep quiet; cargo's errors end up in [`Built::failure`].
+    Quiet,
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+}
+
+/// Builds the named examples (which must all be runnable ones).
+pub fn examples(root: &Path, names: &[&str], progress: Progress) -> Result<Built, String> {
+    let mut command = cargo();
+    command.current_dir(root).args([
+        "build",
+        "--keep-going",
+        "--message-format=json-render-diagnostics",
+    ]);
+    for name in names {
+        command.args(["--example", name]);
+    }
+    if progress == Progress::Quiet {
+        command.arg("--quiet");
+    }
+    cargo_json(command, progress)
+}
+
+/// Compiles the named compile-fail lessons, which only build with the `compile-fail` feature,
+/// and records the first error of each.
+pub fn compile_fail_lessons(root: &Path, names: &[&str]) -> Result<Built, String> {
+    let mut command = cargo();
+    command.current_dir(root).args([
+        "build",
+        "--quiet",
+        "--keep-going",
+        "--features",
+        "compile-fail",
+        "--message-format=json",
+    ]);
+    for name in names {
+        command.args(["--example", name]);
+    }
+    cargo_json(command, Progress::Quiet)
+}
+
+fn cargo_json(mut command: Command, progress: Progress) -> Result<Built, String> {
+    command.stdout(Stdio::piped());
+    command.stderr(match progress {
+        Progress::Show => Stdio::inherit(),
+        Progress::Quiet => Stdio::piped(),
+    });
+    let output = command
+        .output()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    let mut built = Built::default();
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        if let Ok(message) = serde_json::from_str::<Value>(line) {
+            record(&mut built, &message);
+        }
+    }
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr).trim().to_string();
+        built.failure = Some(if stderr.is_empty() {
+            "cargo build failed (its errors are above)".to_string()
+        } else {
+            stderr
+        });
+    }
+    Ok(built)
+}
+
+fn record(built: &mut Built, message: &Value) {
+    let target = &message["target"];
+    let name = target["name"].as_str().unwrap_or_default().to_string();
+    let kinds: Vec<&str> = target["kind"]
+        .as_array()
+        .map(|k| k.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    match message["reason"].as_str() {
+        Some("compiler-artifact") => {
+            if let Some(program) = message["executable"].as_str() {
+                if kinds.contains(&"example") {
+                    built.programs.insert(name, PathBuf::from(program));
+                }
+            } else if kinds.iter().any(|k| k.ends_with("lib")) {
+                let rlib = message["filenames"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                    .find(|f| f.ends_with(".rlib"));
+                if let Some(rlib) = rlib {
+                    built
+                        .libraries
+                        .insert(name.replace('-', "_"), PathBuf::from(rlib));
+                }
+            }
+        }
+        Some("compiler-message") => {
+            let diagnostic = &message["message"];
+            if diagnostic["level"] == "error" && !built.first_errors.contains_key(&name) {
+                built.first_errors.insert(name, headline(diagnostic));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The first line of a diagnostic as rustc prints it: `error[E0061]: this function takes ...`.
+pub fn headline(diagnostic: &Value) -> String {
+    let message = diagnostic["message"].as_str().unwrap_or_default();
+    match diagnostic["code"]["code"].as_str() {
+        Some(code) => format!("error[{code}]: {message}"),
+        None => format!("error: {message}"),
+    }
+}
+
+/// The error code in a headline: `E0061` in `error[E0061]: ...`.
+pub fn error_code(headline: &str) -> Option<&str> {
+    headline.strip_prefix("error[")?.split(']').next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headlines_read_like_rustc() {
+        let with_code: Value = serde_json::from_str(
+            r#"{"level":"error","message":"mismatched types","code":{"code":"E0308"}}"#,
+        )
+        .unwrap();
+        assert_eq!(headline(&with_code), "error[E0308]: mismatched types");
+        let without: Value =
+            serde_json::from_str(r#"{"level":"error","message":"oops","code":null}"#).unwrap();
+        assert_eq!(headline(&without), "error: oops");
+        assert_eq!(error_code("error[E0061]: this function"), Some("E0061"));
+        assert_eq!(error_code("error: oops"), None);
+    }
+}

@@ -1,0 +1,18 @@
+//! The workbook's harness: it finds the examples, builds them, runs them, and checks that each
+//! prints what the book says it prints (or, for compile-fail lessons, fails as the book says).
+//!
+//! `cargo xtask` (in `main.rs`) and the tests in `tests/` both call this library, so the checks
+//! exist once.
+
+pub mod book;
+pub mod build;
+pub mod catalog;
+pub mod compare;
+pub mod report;
+pub mod run;
+pub mod suggest;
+pub mod verify;
+
+pub use catalog::{Example, Expected, Workbook};
+pub use report::{Outcome, Verdict};
+pub use verify::{Options, Report};

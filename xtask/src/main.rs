@@ -1,0 +1,130 @@
+//! `cargo xtask`: the workbook's chores, one command each. Run it with no arguments for help.
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use xtask::build::Progress;
+use xtask::{Options, Workbook, compare, verify};
+
+const HELP: &str = "\
+cargo xtask <command>
+
+Commands:
+  list                    every example, one a line: its name and what it shows
+  verify [NAME...]        build and run the examples (all, or those named) and check that each
+                          prints what the book says, in order and on time
+      --timeout SECONDS   stop an example that runs longer (default: 10 s + twice its length)
+  book [ARGS...]          run mdBook on the book with the pinned version, installing it if
+                          needed: `book build`, `book serve --open`
+  help                    this text
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<bool, String> {
+    let (command, rest) = match args.split_first() {
+        Some((command, rest)) => (command.as_str(), rest),
+        None => ("help", &[][..]),
+    };
+    match command {
+        "list" => list(),
+        "verify" => verify(rest),
+        "book" => xtask::book::run(&Workbook::locate()?.root, rest),
+        "help" | "--help" | "-h" => {
+            print!("{HELP}");
+            Ok(true)
+        }
+        other => Err(xtask::suggest::unknown(
+            "command",
+            other,
+            &["list", "verify", "book", "help"],
+            "cargo xtask help",
+        )),
+    }
+}
+
+fn list() -> Result<bool, String> {
+    let workbook = Workbook::locate()?;
+    let width = workbook
+        .examples
+        .iter()
+        .map(|e| e.name.len())
+        .max()
+        .unwrap_or(0);
+    for example in &workbook.examples {
+        let kind = if example.is_compile_fail() {
+            "(must not compile) "
+        } else {
+            ""
+        };
+        println!("{:<width$}  {kind}{}", example.name, example.description);
+    }
+    Ok(true)
+}
+
+fn verify(args: &[String]) -> Result<bool, String> {
+    let mut names = Vec::new();
+    let mut options = Options {
+        progress: Progress::Show,
+        ..Options::default()
+    };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--timeout" => {
+                let seconds = args
+                    .next()
+                    .and_then(|s| s.parse::<f64>().ok())
+                    .filter(|s| *s > 0.0)
+                    .ok_or("--timeout needs a number of seconds, e.g. `--timeout 30`")?;
+                options.limit = Some(Duration::from_secs_f64(seconds));
+            }
+            flag if flag.starts_with('-') => {
+                return Err(format!(
+                    "unknown option '{flag}' (`cargo xtask help` lists them)"
+                ));
+            }
+            name => names.push(name.to_string()),
+        }
+    }
+    let workbook = Workbook::locate()?;
+    let examples = workbook.select(&names)?;
+    eprintln!("building {} example(s)...", examples.len());
+    let report = verify::verify(&workbook.root, &examples, &options)?;
+    for outcome in &report.outcomes {
+        println!("{}", outcome.summary());
+    }
+    let failures: Vec<_> = report.outcomes.iter().filter(|o| !o.passed()).collect();
+    for failure in &failures {
+        println!("\n{failure}");
+    }
+    let slowest = report
+        .slowest()
+        .map(|o| {
+            let time = o.elapsed.unwrap_or_default().as_secs_f64();
+            format!(
+                " (the slowest, {}, took {})",
+                o.name,
+                compare::seconds(time)
+            )
+        })
+        .unwrap_or_default();
+    println!(
+        "\n{} example(s) checked in {} after the build{slowest}: {} passed, {} failed",
+        report.outcomes.len(),
+        compare::seconds(report.check_time.as_secs_f64()),
+        report.outcomes.len() - failures.len(),
+        failures.len()
+    );
+    Ok(failures.is_empty())
+}

@@ -1,0 +1,104 @@
+//! "Did you mean ...?" for mistyped names.
+
+/// The error for an unknown name: says what was not found, the closest known names, and where
+/// to see them all.
+pub fn unknown(kind: &str, name: &str, known: &[&str], list_command: &str) -> String {
+    let close = closest(name, known);
+    let hint = match close.as_slice() {
+        [] => String::new(),
+        [one] => format!("; did you mean '{one}'?"),
+        many => format!(
+            "; did you mean one of {}?",
+            many.iter()
+                .map(|n| format!("'{n}'"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    format!("unknown {kind} '{name}'{hint} (`{list_command}` shows all)")
+}
+
+/// Known names close to `name`, best first, at most three. A name is close when the typo is
+/// small compared with the whole name, one of its `_`-separated words, or its start.
+pub fn closest<'a>(name: &str, known: &[&'a str]) -> Vec<&'a str> {
+    let limit = (name.chars().count() / 3).max(1);
+    let mut scored: Vec<(usize, &str)> = known
+        .iter()
+        .map(|k| (distance_to_name(name, k), *k))
+        .filter(|(d, _)| *d <= limit)
+        .collect();
+    scored.sort();
+    scored.into_iter().take(3).map(|(_, k)| k).collect()
+}
+
+fn distance_to_name(name: &str, known: &str) -> usize {
+    let start: String = known.chars().take(name.chars().count()).collect();
+    known
+        .split('_')
+        .chain([known, start.as_str()])
+        .map(|part| levenshtein(name, part))
+        .min()
+        .unwrap_or(usize::MAX)
+}
+
+/// The number of single-character edits that turn `a` into `b`.
+pub fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substituted = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substituted.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KNOWN: [&str; 4] = [
+        "count_concurrent",
+        "count_sequential",
+        "gather_with_tasks",
+        "gather_with_zip",
+    ];
+
+    #[test]
+    fn typos_find_their_names() {
+        assert_eq!(closest("count_concurent", &KNOWN), ["count_concurrent"]);
+        assert_eq!(
+            closest("cout", &KNOWN),
+            ["count_concurrent", "count_sequential"]
+        );
+        assert_eq!(
+            closest("gather", &KNOWN),
+            ["gather_with_tasks", "gather_with_zip"]
+        );
+        assert!(closest("xyz", &KNOWN).is_empty());
+    }
+
+    #[test]
+    fn the_message_says_what_to_do() {
+        assert_eq!(
+            unknown("example", "cout", &KNOWN, "cargo xtask list"),
+            "unknown example 'cout'; did you mean one of 'count_concurrent', 'count_sequential'? \
+             (`cargo xtask list` shows all)"
+        );
+        assert_eq!(
+            unknown("example", "zzz", &KNOWN, "cargo xtask list"),
+            "unknown example 'zzz' (`cargo xtask list` shows all)"
+        );
+    }
+
+    #[test]
+    fn levenshtein_counts_edits() {
+        assert_eq!(levenshtein("kitten", "sitting"), 3);
+        assert_eq!(levenshtein("", "abc"), 3);
+        assert_eq!(levenshtein("same", "same"), 0);
+    }
+}

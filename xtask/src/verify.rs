@@ -1,0 +1,197 @@
+//! `cargo xtask verify`: builds the examples once, runs them all at the same time, and checks
+//! each one against its expected output or expected compile error.
+//!
+//! Running them concurrently is what keeps the whole check about as long as the slowest example:
+//! they spend nearly all their time asleep. Compile-fail lessons are compiled while the others
+//! run.
+
+use std::path::Path;
+use std::process::Command;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::build::{self, Progress};
+use crate::catalog::{Example, Expected};
+use crate::compare;
+use crate::report::{Outcome, Verdict};
+use crate::run;
+
+/// Settings for one verification.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Time limit per example; by default [`default_limit`].
+    pub limit: Option<Duration>,
+    pub progress: Progress,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            limit: None,
+            progress: Progress::Quiet,
+        }
+    }
+}
+
+/// The time limit of an example: ten seconds more than twice the time it should take.
+pub fn default_limit(example: &Example) -> Duration {
+    Duration::from_secs_f64(10.0 + 2.0 * example.expected_duration())
+}
+
+/// Everything one verification found.
+#[derive(Debug)]
+pub struct Report {
+    pub outcomes: Vec<Outcome>,
+    /// How long the build took.
+    pub build_time: Duration,
+    /// How long it took, after the build, to run and check every example.
+    pub check_time: Duration,
+}
+
+impl Report {
+    pub fn passed(&self) -> bool {
+        self.outcomes.iter().all(Outcome::passed)
+    }
+
+    /// The example that took longest to run, if any ran.
+    pub fn slowest(&self) -> Option<&Outcome> {
+        self.outcomes
+            .iter()
+            .filter(|o| o.elapsed.is_some())
+            .max_by_key(|o| o.elapsed)
+    }
+
+    pub fn outcome(&self, name: &str) -> Option<&Outcome> {
+        self.outcomes.iter().find(|o| o.name == name)
+    }
+}
+
+/// Verifies `examples`, all of them from the workbook at `root`.
+pub fn verify(root: &Path, examples: &[&Example], options: &Options) -> Result<Report, String> {
+    let runnable: Vec<&Example> = examples
+        .iter()
+        .copied()
+        .filter(|e| matches!(e.expected, Expected::Output(_)))
+        .collect();
+    let lessons: Vec<&str> = examples
+        .iter()
+        .filter(|e| e.is_compile_fail())
+        .map(|e| e.name.as_str())
+        .collect();
+
+    let build_start = Instant::now();
+    let names: Vec<&str> = runnable.iter().map(|e| e.name.as_str()).collect();
+    let built = if names.is_empty() {
+        build::Built::default()
+    } else {
+        build::examples(root, &names, options.progress)?
+    };
+    let build_time = build_start.elapsed();
+
+    let check_start = Instant::now();
+    let outcomes = thread::scope(|scope| {
+        let running: Vec<_> = runnable
+            .iter()
+            .map(|example| {
+                let program = built.programs.get(&example.name).cloned();
+                let failure = built.failure.clone();
+                let limit = options.limit.unwrap_or_else(|| default_limit(example));
+                scope.spawn(move || match program {
+                    Some(program) => {
+                        let mut command = Command::new(program);
+                        command.current_dir(root);
+                        check_run(example, command, limit)
+                    }
+                    None => Outcome::new(example, Verdict::NotBuilt(failure.unwrap_or_default())),
+                })
+            })
+            .collect();
+        // Meanwhile, on this thread: the compile-fail lessons, then the examples with nothing
+        // to compare against.
+        let mut outcomes = check_lessons(root, examples, &lessons);
+        outcomes.extend(
+            examples
+                .iter()
+                .filter(|e| e.expected == Expected::Missing)
+                .map(|e| Outcome::new(e, Verdict::NoExpectedOutput)),
+        );
+        outcomes.extend(
+            running
+                .into_iter()
+                .map(|r| r.join().expect("checker panicked")),
+        );
+        outcomes
+    });
+    let check_time = check_start.elapsed();
+
+    let mut outcomes = outcomes;
+    outcomes.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(Report {
+        outcomes,
+        build_time,
+        check_time,
+    })
+}
+
+/// Runs one program and checks what it printed against `example`'s expected output.
+pub fn check_run(example: &Example, command: Command, limit: Duration) -> Outcome {
+    let Expected::Output(expected) = &example.expected else {
+        return Outcome::new(example, Verdict::NoExpectedOutput);
+    };
+    let run = match run::run(command, limit) {
+        Ok(run) => run,
+        Err(e) => return Outcome::new(example, Verdict::CannotRun(e.to_string())),
+    };
+    let compared = compare::compare(expected, &run.stdout);
+    let verdict = match (run.status, compared) {
+        (None, _) => Verdict::TimedOut {
+            limit,
+            stdout: run.stdout,
+        },
+        (Some(status), compared) if !status.success() => Verdict::Crashed {
+            status: status.to_string(),
+            stderr: run.stderr,
+            diff: compared.err(),
+        },
+        (Some(_), Ok(())) => Verdict::Passed,
+        (Some(_), Err(diff)) => Verdict::WrongOutput(diff),
+    };
+    let mut outcome = Outcome::new(example, verdict);
+    outcome.elapsed = Some(run.elapsed);
+    outcome
+}
+
+/// Compiles the compile-fail lessons and checks each one's first error.
+fn check_lessons(root: &Path, examples: &[&Example], names: &[&str]) -> Vec<Outcome> {
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let built = build::compile_fail_lessons(root, names);
+    examples
+        .iter()
+        .filter(|e| e.is_compile_fail())
+        .map(|example| {
+            let verdict = match &built {
+                Err(e) => Verdict::CannotRun(e.clone()),
+                Ok(built) => check_error(example, built.first_errors.get(&example.name)),
+            };
+            Outcome::new(example, verdict)
+        })
+        .collect()
+}
+
+/// Checks a compile-fail lesson's first error (`None`: it compiled) against the expected one.
+pub fn check_error(example: &Example, actual: Option<&String>) -> Verdict {
+    let Expected::CompileError(expected) = &example.expected else {
+        return Verdict::NoExpectedOutput;
+    };
+    let expected = expected.trim().to_string();
+    match actual {
+        None => Verdict::Compiled { expected },
+        Some(actual) if *actual == expected => Verdict::Passed,
+        Some(actual) => Verdict::WrongError {
+            expected,
+            actual: actual.clone(),
+        },
+    }
+}
