@@ -90,12 +90,13 @@ fn pieces(line: &str, wildcards: bool) -> Vec<Piece> {
             continue;
         }
         let starts_word = i == 0 || !is_word_char(chars[i - 1].1);
-        if c.is_ascii_digit() && starts_word {
-            if let Some((timing, used)) = timing_at(&line[at..]) {
-                out.push(Piece::Time(timing));
-                i += line[at..at + used].chars().count();
-                continue;
-            }
+        if c.is_ascii_digit()
+            && starts_word
+            && let Some((timing, used)) = timing_at(&line[at..])
+        {
+            out.push(Piece::Time(timing));
+            i += line[at..at + used].chars().count();
+            continue;
         }
         out.push(Piece::Char(c));
         i += 1;
@@ -177,10 +178,11 @@ fn matches(expected: &[Piece], actual: &[Piece], any_time: bool) -> bool {
                     }
                 }
                 Piece::Time(e) => {
-                    if let Some(Piece::Time(a)) = actual.get(j) {
-                        if e.written_like(a) && (any_time || within(*e, *a)) {
-                            next[j + 1] = true;
-                        }
+                    if let Some(Piece::Time(a)) = actual.get(j)
+                        && e.written_like(a)
+                        && (any_time || within(*e, *a))
+                    {
+                        next[j + 1] = true;
                     }
                 }
             }

@@ -1,0 +1,74 @@
+//! Every example in the book, verified by the harness: one test per example, so that a failure
+//! names it. The first test that needs a result builds and runs them all, together, once.
+
+use std::sync::OnceLock;
+
+use xtask::{Options, Report, Workbook, verify};
+
+fn report() -> &'static Report {
+    static REPORT: OnceLock<Report> = OnceLock::new();
+    REPORT.get_or_init(|| {
+        let workbook = Workbook::locate().unwrap_or_else(|e| panic!("{e}"));
+        let all = workbook.select(&[]).unwrap_or_else(|e| panic!("{e}"));
+        verify::verify(&workbook.root, &all, &Options::default()).unwrap_or_else(|e| panic!("{e}"))
+    })
+}
+
+fn check(name: &str) {
+    let outcome = report().outcome(name).unwrap_or_else(|| {
+        panic!("there is no example '{name}': remove it from the list in tests/examples.rs")
+    });
+    assert!(outcome.passed(), "\n{outcome}");
+}
+
+/// One test per example, and the list of their names.
+macro_rules! examples {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                check(stringify!($name));
+            }
+        )*
+        const LISTED: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+
+examples! {
+    count_concurrent,
+    count_missing_argument,
+    count_sequential,
+    gather_with_tasks,
+    gather_with_zip,
+    spawn_queues_tasks,
+}
+
+#[test]
+fn every_example_has_a_test() {
+    let workbook = Workbook::locate().unwrap();
+    let unlisted: Vec<&str> = workbook
+        .examples
+        .iter()
+        .map(|e| e.name.as_str())
+        .filter(|name| !LISTED.contains(name))
+        .collect();
+    assert!(
+        unlisted.is_empty(),
+        "add these examples to the list in tests/examples.rs: {unlisted:?}"
+    );
+}
+
+/// The examples run side by side, so checking them all takes about as long as the slowest one.
+#[test]
+fn checking_every_example_takes_about_as_long_as_the_slowest() {
+    let report = report();
+    let slowest = report.slowest().expect("some example ran");
+    let slowest_time = slowest.elapsed.unwrap();
+    assert!(
+        report.check_time.as_secs_f64() <= 1.25 * slowest_time.as_secs_f64(),
+        "checking took {:?}, more than 1.25 times the slowest example ({}, {:?})",
+        report.check_time,
+        slowest.name,
+        slowest_time
+    );
+}

@@ -1,0 +1,351 @@
+//! Proof that every check of the harness can fail: each test feeds it a real wrong run (a wrong
+//! order, a missing line, a run too slow or too fast, a wrong error code, a hang, a crash) and
+//! asserts that it is reported, and how.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use xtask::build::{self, Built, Progress};
+use xtask::verify::{self, check_error, check_run};
+use xtask::{Example, Expected, Options, Outcome, Verdict, Workbook};
+
+const LIMIT: Duration = Duration::from_secs(20);
+
+fn workbook() -> &'static Workbook {
+    static WORKBOOK: OnceLock<Workbook> = OnceLock::new();
+    WORKBOOK.get_or_init(|| Workbook::locate().unwrap())
+}
+
+/// The two count examples, built once for all the tests here.
+fn built() -> &'static Built {
+    static BUILT: OnceLock<Built> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let names = ["count_concurrent", "count_sequential"];
+        let built = build::examples(&workbook().root, &names, Progress::Quiet).unwrap();
+        assert_eq!(built.failure, None);
+        built
+    })
+}
+
+fn example(name: &str) -> Example {
+    let found = workbook().examples.iter().find(|e| e.name == name);
+    found.unwrap_or_else(|| panic!("no example {name}")).clone()
+}
+
+/// `count_concurrent`, expected to print `expected` instead of what its `.stdout` says.
+fn count_expecting(expected: &str) -> Example {
+    Example {
+        expected: Expected::Output(expected.to_string()),
+        ..example("count_concurrent")
+    }
+}
+
+fn expected_output(name: &str) -> String {
+    match example(name).expected {
+        Expected::Output(text) => text,
+        other => panic!("{name} expects {other:?}"),
+    }
+}
+
+fn program(name: &str) -> Command {
+    Command::new(&built().programs[name])
+}
+
+/// The failure report, after asserting that `outcome` is a failure.
+fn failure(outcome: &Outcome) -> String {
+    assert!(!outcome.passed(), "{} passed", outcome.name);
+    outcome.to_string()
+}
+
+#[test]
+fn the_real_expectation_passes() {
+    let outcome = check_run(
+        &example("count_concurrent"),
+        program("count_concurrent"),
+        LIMIT,
+    );
+    assert!(outcome.passed(), "{outcome}");
+}
+
+#[test]
+fn a_wrong_order_is_caught() {
+    // Expect `Two` before the last `One`: the real program prints all three `One`s first.
+    let swapped = expected_output("count_concurrent").replacen(
+        "[0.00s] One\n[1.00s] Two\n",
+        "[1.00s] Two\n[0.00s] One\n",
+        1,
+    );
+    let report = failure(&check_run(
+        &count_expecting(&swapped),
+        program("count_concurrent"),
+        LIMIT,
+    ));
+    assert!(report.contains("printed something else than examples/count_concurrent.stdout"));
+    assert!(report.contains("  - [1.00s] Two") || report.contains("  - [0.00s] One"));
+    assert!(report.contains("  + [1.00s] Two") || report.contains("  + [0.00s] One"));
+}
+
+#[test]
+fn a_missing_line_is_caught() {
+    let longer =
+        expected_output("count_concurrent").replace("[1.00s] Two\n", "[1.00s] Two\nThree\n");
+    let outcome = check_run(
+        &count_expecting(&longer),
+        program("count_concurrent"),
+        LIMIT,
+    );
+    assert!(failure(&outcome).contains("\n  - Three\n"), "{outcome}");
+}
+
+#[test]
+fn an_extra_line_is_caught() {
+    let shorter = expected_output("count_concurrent").replacen("[0.00s] One\n", "", 1);
+    let outcome = check_run(
+        &count_expecting(&shorter),
+        program("count_concurrent"),
+        LIMIT,
+    );
+    assert!(
+        failure(&outcome).contains("\n  + [0.00s] One\n"),
+        "{outcome}"
+    );
+}
+
+#[test]
+fn a_sequential_run_is_too_slow() {
+    // The sequential program, held to what the concurrent one must print.
+    let outcome = check_run(
+        &example("count_concurrent"),
+        program("count_sequential"),
+        LIMIT,
+    );
+    let report = failure(&outcome);
+    assert!(
+        report.contains(
+            "+ executed in 3.00 seconds.    <- 3.00 s is too late: expected about 1.00 s"
+        ),
+        "{report}"
+    );
+    assert!(report.contains("did concurrent work become sequential?"));
+}
+
+#[test]
+fn a_run_faster_than_its_sleeps_is_too_fast() {
+    // As if the book said each count sleeps 2 s: the real one sleeps 1 s.
+    let slower = expected_output("count_concurrent")
+        .replace("[1.00s]", "[2.00s]")
+        .replace("1.00 seconds", "2.00 seconds");
+    let outcome = check_run(
+        &count_expecting(&slower),
+        program("count_concurrent"),
+        LIMIT,
+    );
+    let report = failure(&outcome);
+    assert!(
+        report.contains("+ [1.00s] Two    <- 1.00 s is too early: expected about 2.00 s"),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_wrong_error_code_is_caught() {
+    let lesson = example("count_missing_argument");
+    let built = build::compile_fail_lessons(&workbook().root, &[&lesson.name]).unwrap();
+    let actual = built.first_errors.get(&lesson.name);
+    assert!(matches!(check_error(&lesson, actual), Verdict::Passed));
+
+    let wrong = Example {
+        expected: Expected::CompileError("error[E0308]: mismatched types".into()),
+        ..lesson.clone()
+    };
+    let outcome = Outcome::new(&wrong, check_error(&wrong, actual));
+    let report = failure(&outcome);
+    assert!(
+        report.contains("failed to compile with another error"),
+        "{report}"
+    );
+    assert!(
+        report.contains("  - error[E0308]: mismatched types"),
+        "{report}"
+    );
+    assert!(
+        report.contains("  + error[E0061]: this function takes 1 argument"),
+        "{report}"
+    );
+
+    // A lesson that compiles after all is a failure too.
+    let outcome = Outcome::new(&lesson, check_error(&lesson, None));
+    assert!(failure(&outcome).contains("compiled, but it is a lesson that must fail with"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_hung_example_is_stopped_and_reported() {
+    let mut hang = Command::new("sh");
+    hang.args(["-c", "echo '[0.00s] One'; sleep 60"]);
+    let start = Instant::now();
+    let outcome = check_run(&example("count_concurrent"), hang, Duration::from_secs(1));
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "the harness waited for the hang"
+    );
+    let report = failure(&outcome);
+    assert!(
+        report.contains("was still running after 1.00 s and was stopped"),
+        "{report}"
+    );
+    assert!(
+        report.contains("    [0.00s] One"),
+        "what it printed is shown: {report}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_crash_is_reported_with_its_error_output() {
+    let mut crash = Command::new("sh");
+    crash.args(["-c", "echo 'thread main panicked' >&2; exit 101"]);
+    let report = failure(&check_run(&example("count_concurrent"), crash, LIMIT));
+    assert!(report.contains("failed: exit status: 101"), "{report}");
+    assert!(report.contains("    thread main panicked"), "{report}");
+}
+
+#[test]
+fn an_unknown_name_suggests_close_ones() {
+    let error = workbook().select(&["cout".to_string()]).unwrap_err();
+    assert!(
+        error.starts_with("unknown example 'cout'; did you mean one of 'count_"),
+        "{error}"
+    );
+    assert!(error.ends_with("(`cargo xtask list` shows all)"), "{error}");
+}
+
+#[test]
+fn an_example_without_expected_output_says_what_to_create() {
+    let root = scratch_dir("missing-output");
+    std::fs::create_dir_all(root.join("examples")).unwrap();
+    std::fs::write(
+        root.join("examples/new_lesson.rs"),
+        "//! Not finished.\nfn main() {}\n",
+    )
+    .unwrap();
+    let workbook = Workbook::at(root.clone()).unwrap();
+    let all = workbook.select(&[]).unwrap();
+    let report = verify::verify(&root, &all, &Options::default()).unwrap();
+    assert!(!report.passed());
+    let text = report.outcomes[0].to_string();
+    assert!(
+        text.contains("has no expected output: create examples/new_lesson.stdout"),
+        "{text}"
+    );
+}
+
+/// The real thing: the count example's source, changed the three ways a reader might break it,
+/// compiled, run, and checked against its own expected output. The unchanged source passes.
+#[test]
+fn broken_copies_of_the_count_example_fail_with_a_readable_diff() {
+    let source =
+        std::fs::read_to_string(workbook().root.join("examples/count_concurrent.rs")).unwrap();
+    let zip = "future::zip(count(), future::zip(count(), count())).await;";
+    let cases = [
+        ("unchanged", source.clone(), None),
+        (
+            "sequential",
+            source
+                .replace(
+                    zip,
+                    "count().await;\n        count().await;\n        count().await;",
+                )
+                .replace("use futures_lite::future;\n", ""),
+            Some("3.00 s is too late"),
+        ),
+        (
+            "sleeps_2s",
+            source.replace("Duration::from_secs(1)", "Duration::from_secs(2)"),
+            Some("2.00 s is too late"),
+        ),
+        (
+            "swapped",
+            source
+                .replace("say!(\"One\");", "say!(\"TWO\");")
+                .replace("say!(\"Two\");", "say!(\"One\");")
+                .replace("say!(\"TWO\");", "say!(\"Two\");"),
+            Some("  + [0.00s] Two"),
+        ),
+    ];
+    let dir = scratch_dir("mutants");
+    let expected = example("count_concurrent");
+    let checks: Vec<_> = cases
+        .into_iter()
+        .map(|(name, text, wanted)| {
+            let program = compile_alone(&dir, name, &text);
+            (
+                name,
+                wanted,
+                std::thread::spawn({
+                    let expected = expected.clone();
+                    move || check_run(&expected, Command::new(program), LIMIT)
+                }),
+            )
+        })
+        .collect();
+    for (name, wanted, check) in checks {
+        let outcome = check.join().unwrap();
+        match wanted {
+            None => assert!(outcome.passed(), "{name}: {outcome}"),
+            Some(wanted) => {
+                let report = failure(&outcome);
+                assert!(
+                    report.contains(wanted),
+                    "{name}: expected {wanted:?} in\n{report}"
+                );
+            }
+        }
+    }
+}
+
+/// Compiles one file with rustc against the crates cargo built for the examples.
+fn compile_alone(dir: &Path, name: &str, source: &str) -> PathBuf {
+    let file = dir.join(format!("{name}.rs"));
+    std::fs::write(&file, source).unwrap();
+    let program = dir.join(name);
+    let libraries = &built().libraries;
+    let deps = libraries["smol"].parent().unwrap();
+    let mut rustc = Command::new(std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into()));
+    rustc
+        .args([
+            "--edition",
+            "2024",
+            "--crate-type",
+            "bin",
+            "-A",
+            "warnings",
+            "-o",
+        ])
+        .arg(&program)
+        .arg(&file)
+        .arg("-L")
+        .arg(format!("dependency={}", deps.display()));
+    for krate in ["smol", "futures_lite", "workbook"] {
+        rustc
+            .arg("--extern")
+            .arg(format!("{krate}={}", libraries[krate].display()));
+    }
+    let output = rustc.output().unwrap();
+    assert!(
+        output.status.success(),
+        "{name} does not compile:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    program
+}
+
+/// A fresh directory under `target/` for one test's files.
+fn scratch_dir(name: &str) -> PathBuf {
+    let dir = workbook().root.join("target/harness-tests").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
