@@ -1,7 +1,7 @@
-//! The notes' first program calls `count()` without its argument `i`. Python only finds out when
-//! the call runs (a `TypeError`); Rust refuses to compile the program (error E0061).
+//! `count()` called without its argument: Rust rejects it with error E0061.
 //!
-//! This example must not compile. See the error with
+//! The notes' first program calls `count()` without its argument `i`. Python only finds out when
+//! the call runs (a `TypeError`); Rust refuses to compile the program. See the error with
 //! `cargo build --example count_missing_argument --features compile-fail`.
 
 use std::time::Duration;

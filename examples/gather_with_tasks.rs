@@ -1,8 +1,9 @@
-//! The notes' second program (코드 예시2) with every coroutine wrapped in a task, as
-//! `asyncio.gather` does: it prints exactly the order the notes predict, in about 3 s.
+//! The notes' nested gather with tasks: main2 start, 1, 2, 3, 1, main2 end, 2, 3, in about 3 s.
 //!
-//! Run it with `cargo run --example gather_with_tasks`. Compare `gather_with_zip`, which
-//! runs the same coroutines as lazy futures inside one task, and prints a different order.
+//! The notes' second program (코드 예시2) with every coroutine wrapped in a task, as
+//! `asyncio.gather` does: it prints exactly the order the notes predict. Run it with
+//! `cargo run --example gather_with_tasks`. Compare `gather_with_zip`, which runs the same
+//! coroutines as lazy futures inside one task, and prints a different order.
 
 use std::rc::Rc;
 use std::time::{Duration, Instant};

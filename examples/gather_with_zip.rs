@@ -1,7 +1,8 @@
-//! The notes' second program with `future::zip` in place of `gather`: no tasks, just futures
-//! polled in order inside one task. Same total time (about 3 s), but a different order.
+//! The notes' nested gather with `zip`: 1, 2, 3, main2 start, 1, 2, main2 end, 3, in about 3 s.
 //!
-//! Run it with `cargo run --example gather_with_zip`, and compare with `gather_with_tasks`.
+//! The notes' second program with `future::zip` in place of `gather`: no tasks, just futures
+//! polled in order inside one task. Same total time, different order. Run it with
+//! `cargo run --example gather_with_zip`, and compare with `gather_with_tasks`.
 
 use std::time::{Duration, Instant};
 

@@ -1,8 +1,8 @@
-//! Spawning a task queues it; it does not run it. Queued tasks start in the order they were
-//! spawned, and only when the running task gives control back to the executor.
+//! Spawning a task queues it without running it; queued tasks start in spawn order.
 //!
-//! Answers the notes' question "does gather register all the tasks at that point?".
-//! Run it with `cargo run --example spawn_queues_tasks`.
+//! They start only when the running task gives control back to the executor. This answers the
+//! notes' question "does gather register all the tasks at that point?". Run it with
+//! `cargo run --example spawn_queues_tasks`.
 
 use std::rc::Rc;
 use std::time::Duration;

@@ -72,3 +72,21 @@ fn checking_every_example_takes_about_as_long_as_the_slowest() {
         slowest_time
     );
 }
+
+/// `cargo xtask list` shows each example's first `//!` line, so that line must be a whole
+/// sentence on its own, not the start of a paragraph that wraps.
+#[test]
+fn every_example_opens_with_a_one_line_description() {
+    let workbook = Workbook::locate().unwrap();
+    for example in &workbook.examples {
+        let text = std::fs::read_to_string(workbook.root.join(&example.source)).unwrap();
+        let mut lines = text.lines();
+        let first = lines.next().unwrap_or_default();
+        let second = lines.next().unwrap_or_default();
+        assert!(
+            first.starts_with("//! ") && first.ends_with('.') && second.trim() == "//!",
+            "{}: the first line should be `//! <one sentence>.` followed by a blank `//!` line",
+            example.source.display()
+        );
+    }
+}
