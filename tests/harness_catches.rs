@@ -82,7 +82,7 @@ fn a_wrong_order_is_caught() {
         program("count_concurrent"),
         LIMIT,
     ));
-    assert!(report.contains("printed something else than examples/count_concurrent.stdout"));
+    assert!(report.contains("printed something other than examples/count_concurrent.stdout"));
     assert!(report.contains("  - [1.00s] Two") || report.contains("  - [0.00s] One"));
     assert!(report.contains("  + [1.00s] Two") || report.contains("  + [0.00s] One"));
 }

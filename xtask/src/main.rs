@@ -14,6 +14,8 @@ Commands:
   verify [NAME...]        build and run the examples (all, or those named) and check that each
                           prints what the book says, in order and on time
       --timeout SECONDS   stop an example that runs longer (default: 10 s + twice its length)
+  lint                    check the book's pages: every include and link resolves, no Rust code
+                          is pasted, and every example is shown by some page
   book [ARGS...]          run mdBook on the book with the pinned version, installing it if
                           needed: `book build`, `book serve --open`
   help                    this text
@@ -39,6 +41,7 @@ fn run(args: &[String]) -> Result<bool, String> {
     match command {
         "list" => list(),
         "verify" => verify(rest),
+        "lint" => lint(),
         "book" => xtask::book::run(&Workbook::locate()?.root, rest),
         "help" | "--help" | "-h" => {
             print!("{HELP}");
@@ -47,7 +50,7 @@ fn run(args: &[String]) -> Result<bool, String> {
         other => Err(xtask::suggest::unknown(
             "command",
             other,
-            &["list", "verify", "book", "help"],
+            &["list", "verify", "lint", "book", "help"],
             "cargo xtask help",
         )),
     }
@@ -70,6 +73,17 @@ fn list() -> Result<bool, String> {
         println!("{:<width$}  {kind}{}", example.name, example.description);
     }
     Ok(true)
+}
+
+fn lint() -> Result<bool, String> {
+    let problems = xtask::pages::problems(&Workbook::locate()?);
+    for problem in &problems {
+        println!("{problem}");
+    }
+    if problems.is_empty() {
+        println!("the book's pages and the examples agree");
+    }
+    Ok(problems.is_empty())
 }
 
 fn verify(args: &[String]) -> Result<bool, String> {

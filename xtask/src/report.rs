@@ -93,7 +93,7 @@ impl fmt::Display for Outcome {
             Verdict::WrongOutput(diff) => {
                 writeln!(
                     f,
-                    "{name} ({source}) printed something else than {expected}:"
+                    "{name} ({source}) printed something other than {expected}:"
                 )?;
                 writeln!(f, "  - expected, not printed   + printed, not expected")?;
                 write!(f, "{diff}")?;
