@@ -35,12 +35,23 @@ macro_rules! examples {
 }
 
 examples! {
+    async_close,
+    async_generator,
+    await_chain_trace,
+    await_outside_async,
+    awaitables,
+    cancel_by_drop,
     count_concurrent,
     count_missing_argument,
     count_sequential,
+    drop_closes,
+    forgot_await,
+    forgot_await_warning,
     gather_with_tasks,
     gather_with_zip,
+    lazy_future,
     spawn_queues_tasks,
+    stream_by_hand,
 }
 
 #[test]

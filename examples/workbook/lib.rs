@@ -24,7 +24,9 @@ pub fn elapsed() -> Duration {
 /// `println!`.
 #[macro_export]
 macro_rules! say {
-    ($($arg:tt)*) => {
-        ::std::println!("[{:.2}s] {}", $crate::elapsed().as_secs_f64(), ::std::format_args!($($arg)*))
-    };
+    ($($arg:tt)*) => {{
+        // The message first: if it awaits something, the stamp must be taken after that.
+        let message = ::std::format!($($arg)*);
+        ::std::println!("[{:.2}s] {}", $crate::elapsed().as_secs_f64(), message)
+    }};
 }

@@ -132,12 +132,19 @@ fn record(built: &mut Built, message: &Value) {
 }
 
 /// The first line of a diagnostic as rustc prints it: `error[E0061]: this function takes ...`.
+/// A lint made an error (`#![deny(unused_must_use)]`) has the lint's name as its code in the JSON,
+/// but rustc prints it without one: `error: unused implementer of ...`.
 pub fn headline(diagnostic: &Value) -> String {
     let message = diagnostic["message"].as_str().unwrap_or_default();
     match diagnostic["code"]["code"].as_str() {
-        Some(code) => format!("error[{code}]: {message}"),
-        None => format!("error: {message}"),
+        Some(code) if is_error_code(code) => format!("error[{code}]: {message}"),
+        _ => format!("error: {message}"),
     }
+}
+
+/// Whether `code` is one of rustc's error codes (`E0061`), rather than a lint's name.
+fn is_error_code(code: &str) -> bool {
+    code.len() == 5 && code.starts_with('E') && code[1..].bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The error code in a headline: `E0061` in `error[E0061]: ...`.
@@ -159,6 +166,11 @@ mod tests {
         let without: Value =
             serde_json::from_str(r#"{"level":"error","message":"oops","code":null}"#).unwrap();
         assert_eq!(headline(&without), "error: oops");
+        let lint: Value = serde_json::from_str(
+            r#"{"level":"error","message":"unused result","code":{"code":"unused_must_use"}}"#,
+        )
+        .unwrap();
+        assert_eq!(headline(&lint), "error: unused result");
         assert_eq!(error_code("error[E0061]: this function"), Some("E0061"));
         assert_eq!(error_code("error: oops"), None);
     }
