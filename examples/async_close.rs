@@ -1,7 +1,7 @@
-//! `Drop` cannot `.await`, so asynchronous clean-up goes in an `async fn close(self)` that the
-//! owner awaits; `Drop` only catches the cases where it was forgotten.
+//! `Drop` cannot `.await`: async clean-up goes in an `async fn close(self)`, `Drop` catches misses.
 //!
-//! Python's `__aexit__` may await; Rust has no async `Drop` (it is an unstable experiment).
+//! The owner awaits `close`; `Drop` only reports the cases where it was forgotten. Python's
+//! `__aexit__` may await; Rust has no async `Drop` (it is an unstable experiment).
 //! Run it with `cargo run --example async_close`.
 
 use std::time::Duration;

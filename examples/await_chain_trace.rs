@@ -1,4 +1,4 @@
-//! Who gets control at an `.await`? Every poll traced through outer() → middle() → inner() → timer.
+//! Who gets control at an `.await`? Every poll traced, from a task down to a timer and back.
 //!
 //! `Pending` travels up through each caller to the task, and so back to the executor, which
 //! runs another task. After the wake-up, the next poll comes down the same chain. Run it with

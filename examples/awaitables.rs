@@ -1,7 +1,7 @@
-//! What `.await` accepts: any `Future` (async fn calls, tasks, channel receives, hand-made
-//! futures), and any type that turns into one through `IntoFuture` (Python's `__await__`).
+//! What `.await` accepts: async fn calls, tasks, channels, `IntoFuture` types, hand-made futures.
 //!
-//! Run it with `cargo run --example awaitables`.
+//! Any type that implements `Future`, or turns into one through `IntoFuture` (Python's
+//! `__await__`), can be awaited. Run it with `cargo run --example awaitables`.
 
 use std::future::{Future, IntoFuture};
 use std::pin::Pin;

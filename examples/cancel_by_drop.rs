@@ -35,6 +35,8 @@ fn main() {
         let dropped = ex.spawn(worker("dropped"));
         let cancelled = ex.spawn(worker("cancelled"));
         ex.spawn(worker("detached")).detach(); // runs on, with nobody holding its handle
+        #[allow(clippy::let_underscore_future)] // the mistake on purpose
+        let _ = ex.spawn(worker("never")); // the handle is dropped at once: it never starts
         Timer::after(Duration::from_millis(500)).await;
 
         drop(dropped); // cancels it: "job done" is never printed

@@ -1,5 +1,4 @@
-//! `async with` becomes a value whose `Drop` cleans up: at the end of its scope, on an early
-//! return, and when the future holding it is cancelled.
+//! `async with` becomes `Drop`: clean-up at the end of a scope, on early return, on cancellation.
 //!
 //! Run it with `cargo run --example drop_closes`.
 

@@ -19,6 +19,14 @@ fn main() {
     let later = greet("later");
     say!("got another future; now polling it");
     smol::block_on(later); // polling runs the body
+
+    // Async blocks and async closures are just as lazy.
+    let block = async { say!("hello from an async block") };
+    let closure = async |name: &str| say!("hello from an async closure, {name}");
+    let from_closure = closure("reader");
+    say!("made two more futures; polling only the closure's");
+    smol::block_on(from_closure);
+    drop(block);
     say!("done");
 }
 // ANCHOR_END: lazy
