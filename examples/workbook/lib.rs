@@ -12,6 +12,8 @@
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+pub mod thread_timer;
+
 static START: OnceLock<Instant> = OnceLock::new();
 
 /// Time since the clock started. The clock starts the first time it is read, which in every
@@ -29,4 +31,12 @@ macro_rules! say {
         let message = ::std::format!($($arg)*);
         ::std::println!("[{:.2}s] {}", $crate::elapsed().as_secs_f64(), message)
     }};
+}
+
+/// The name of the current thread, as the examples print it: `main`, `timer`, `async-io`...
+pub fn thread_name() -> String {
+    std::thread::current()
+        .name()
+        .unwrap_or("unnamed")
+        .to_string()
 }

@@ -1,0 +1,73 @@
+//! A timer future built from scratch, for the chapter "How a sleeping task wakes up": a thread
+//! sleeps until the deadline, then wakes the task through the `Waker` it was given.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, Waker};
+use std::thread;
+use std::time::Duration;
+
+use crate::{say, thread_name};
+
+// ANCHOR: timer
+/// A future that is ready `duration` after it is first polled.
+pub struct ThreadTimer {
+    duration: Duration,
+    /// Shared with the timer thread; `None` until the first poll starts that thread.
+    shared: Option<Arc<Mutex<Shared>>>,
+}
+
+struct Shared {
+    done: bool,
+    /// The waker of the last poll: the one to call when the time is up.
+    waker: Waker,
+}
+
+impl ThreadTimer {
+    pub fn after(duration: Duration) -> ThreadTimer {
+        ThreadTimer {
+            duration,
+            shared: None,
+        }
+    }
+}
+
+impl Future for ThreadTimer {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let Some(shared) = &self.shared else {
+            // First poll: keep the waker where the timer thread can find it, and start the thread.
+            let shared = Arc::new(Mutex::new(Shared {
+                done: false,
+                waker: cx.waker().clone(),
+            }));
+            let for_thread = shared.clone();
+            let duration = self.duration;
+            thread::Builder::new()
+                .name("timer".into())
+                .spawn(move || {
+                    thread::sleep(duration);
+                    let mut shared = for_thread.lock().unwrap();
+                    shared.done = true;
+                    say!("[{}] time is up: calling wake()", thread_name());
+                    shared.waker.wake_by_ref();
+                })
+                .expect("cannot start a timer thread");
+            self.shared = Some(shared);
+            say!("[{}] poll: not yet, Pending", thread_name());
+            return Poll::Pending;
+        };
+        let mut shared = shared.lock().unwrap();
+        if shared.done {
+            say!("[{}] poll: time is up, Ready", thread_name());
+            Poll::Ready(())
+        } else {
+            // Polled again early (a spurious wake-up): keep the newest waker, and wait on.
+            shared.waker.clone_from(cx.waker());
+            Poll::Pending
+        }
+    }
+}
+// ANCHOR_END: timer
