@@ -12,6 +12,7 @@
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+pub mod ledger;
 pub mod thread_timer;
 
 static START: OnceLock<Instant> = OnceLock::new();
