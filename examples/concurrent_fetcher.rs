@@ -4,6 +4,7 @@
 //! the network). The client fetches eight pages, three at a time, each within 500 ms, and
 //! reports the one that fails. Run it with `cargo run --example concurrent_fetcher`.
 
+use std::cell::Cell;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::rc::Rc;
@@ -97,20 +98,27 @@ fn main() {
         ex.spawn(serve(listener, ex.clone())).detach();
 
         let paths = [
-            "/page/1", "/page/2", "/page/3", "/page/4", "/page/5", "/missing", "/slow", "/page/6",
+            "/page/1", "/page/2", "/slow", "/page/3", "/page/4", "/missing", "/page/5", "/page/6",
         ];
         let limit = Rc::new(Semaphore::new(3)); // at most three requests in flight
+        let in_flight = Rc::new((Cell::new(0), Cell::new(0))); // now, and the most so far
         let start = Instant::now();
         let requests: Vec<_> = paths
             .iter()
             .map(|&path| {
                 let limit = limit.clone();
+                let in_flight = in_flight.clone();
                 ex.spawn(async move {
                     let _permit = limit.acquire().await;
-                    within(Duration::from_millis(500), fetch(addr, path)).await
+                    in_flight.0.set(in_flight.0.get() + 1);
+                    in_flight.1.set(in_flight.1.get().max(in_flight.0.get()));
+                    let result = within(Duration::from_millis(500), fetch(addr, path)).await;
+                    in_flight.0.set(in_flight.0.get() - 1);
+                    result
                 })
             })
             .collect();
+        // Fan in, in the order of the list.
         for (path, request) in paths.iter().zip(requests) {
             match request.await {
                 Ok((200, body)) => say!("GET {path}: {body:?}"),
@@ -118,6 +126,10 @@ fn main() {
                 Err(problem) => say!("GET {path}: failed: {problem}"),
             }
         }
+        say!(
+            "at most {} requests were in flight at once",
+            in_flight.1.get()
+        );
         say!(
             "fetched {} pages in {:.1} s",
             paths.len(),

@@ -34,7 +34,9 @@ async fn producer(name: &'static str, count: u32, queue: Sender<String>) -> Vec<
 
 // ANCHOR: consumer
 /// Takes items until the channel is closed and empty; each item takes 100 ms.
-async fn consumer(name: &'static str, queue: Receiver<String>) -> Vec<String> {
+/// Starts after `late`, so that no two consumers finish an item at the same moment.
+async fn consumer(name: &'static str, late: Duration, queue: Receiver<String>) -> Vec<String> {
+    Timer::after(late).await;
     let mut consumed = Vec::new();
     // `recv` fails only when the channel is closed *and* empty: items sent before the close are
     // still delivered.
@@ -58,8 +60,8 @@ fn main() {
             ex.spawn(producer("b", 4, sender)), // the last sender: moved, not cloned
         ];
         let consumers = [
-            ex.spawn(consumer("1", receiver.clone())),
-            ex.spawn(consumer("2", receiver)),
+            ex.spawn(consumer("1", Duration::ZERO, receiver.clone())),
+            ex.spawn(consumer("2", Duration::from_millis(50), receiver)),
         ];
 
         let (mut produced, mut consumed) = (Vec::new(), Vec::new());

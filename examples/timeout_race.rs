@@ -1,5 +1,4 @@
-//! Timeouts: race a future against a `Timer`; the loser is dropped, so cancelled, and its
-//! clean-up still runs.
+//! Timeouts: race a future against a `Timer`; the loser is dropped, and its clean-up still runs.
 //!
 //! Python's `asyncio.wait_for(aw, timeout)` or `async with asyncio.timeout(...)`, built from
 //! `FutureExt::or`. Run it with `cargo run --example timeout_race`.

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use xtask::{Options, Report, Workbook, verify};
+use xtask::{Language, Options, Report, Workbook, verify};
 
 fn report() -> &'static Report {
     static REPORT: OnceLock<Report> = OnceLock::new();
@@ -18,6 +18,11 @@ fn check(name: &str) {
     let outcome = report().outcome(name).unwrap_or_else(|| {
         panic!("there is no example '{name}': remove it from the list in tests/examples.rs")
     });
+    if outcome.skipped() {
+        panic!(
+            "\n{outcome}(to leave the Python counterparts out: `cargo test -- --skip python::`)"
+        );
+    }
     assert!(outcome.passed(), "\n{outcome}");
 }
 
@@ -32,6 +37,32 @@ macro_rules! examples {
         )*
         const LISTED: &[&str] = &[$(stringify!($name)),*];
     };
+}
+
+/// One test per Python counterpart (`python::NAME` checks `examples/NAME.py`). Without
+/// `python3` they fail with a message that says so: a Python check never passes unrun.
+macro_rules! python_counterparts {
+    ($($name:ident),* $(,)?) => {
+        mod python {
+            $(
+                #[test]
+                fn $name() {
+                    super::check(concat!(stringify!($name), ".py"));
+                }
+            )*
+        }
+        const LISTED_PY: &[&str] = &[$(concat!(stringify!($name), ".py")),*];
+    };
+}
+
+python_counterparts! {
+    async_generator,
+    chained_coroutines,
+    count_concurrent,
+    count_sequential,
+    gather_with_tasks,
+    gather_with_zip,
+    producer_consumer,
 }
 
 examples! {
@@ -73,7 +104,7 @@ fn every_example_has_a_test() {
         .examples
         .iter()
         .map(|e| e.name.as_str())
-        .filter(|name| !LISTED.contains(name))
+        .filter(|name| !LISTED.contains(name) && !LISTED_PY.contains(name))
         .collect();
     assert!(
         unlisted.is_empty(),
@@ -101,7 +132,11 @@ fn checking_every_example_takes_about_as_long_as_the_slowest() {
 #[test]
 fn every_example_opens_with_a_one_line_description() {
     let workbook = Workbook::locate().unwrap();
-    for example in &workbook.examples {
+    let rust = workbook
+        .examples
+        .iter()
+        .filter(|e| e.language == Language::Rust);
+    for example in rust {
         let text = std::fs::read_to_string(workbook.root.join(&example.source)).unwrap();
         let mut lines = text.lines();
         let first = lines.next().unwrap_or_default();

@@ -349,3 +349,68 @@ fn scratch_dir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// A Python counterpart is checked like a Rust example: a wrong order, or a sleep that changed,
+/// fails. The Python is a copy of `count_concurrent.py` with one change.
+#[test]
+fn a_python_counterpart_with_a_wrong_order_or_timing_is_caught() {
+    let original =
+        std::fs::read_to_string(workbook().root.join("examples/count_concurrent.py")).unwrap();
+    let mutants = [
+        ("py-order", original.replace("say(\"One\")", "say(\"Two\")")),
+        (
+            "py-slow",
+            original.replace("asyncio.sleep(1)", "asyncio.sleep(2)"),
+        ),
+    ];
+    for (name, text) in mutants {
+        assert_ne!(text, original, "the mutation {name} changed nothing");
+        let dir = scratch_dir(name);
+        std::fs::write(dir.join("count_concurrent.py"), text).unwrap();
+        std::fs::copy(
+            workbook().root.join("examples/timeline.py"),
+            dir.join("timeline.py"),
+        )
+        .unwrap();
+        let example = Example {
+            source: dir.join("count_concurrent.py"),
+            ..example("count_concurrent.py")
+        };
+        let command = verify::python_command(&workbook().root, &example, "python3");
+        let outcome = check_run(&example, command, LIMIT);
+        if let Verdict::CannotRun(why) = &outcome.verdict {
+            panic!("python3 is needed for this test: {why}");
+        }
+        let report = failure(&outcome);
+        assert!(
+            matches!(outcome.verdict, Verdict::WrongOutput(_)),
+            "{name}: {report}"
+        );
+    }
+}
+
+/// Without `python3`, the Python counterparts are reported as skipped: not passed, not failed.
+#[test]
+fn python_counterparts_are_skipped_without_python() {
+    let selected = workbook()
+        .select(&["count_concurrent.py".to_string()])
+        .unwrap();
+    let options = Options {
+        python: "no-such-python3".to_string(),
+        ..Options::default()
+    };
+    let report = verify::verify(&workbook().root, &selected, &options).unwrap();
+    let outcome = report.outcome("count_concurrent.py").unwrap();
+    assert!(outcome.skipped() && !outcome.passed(), "{outcome:?}");
+    assert!(
+        outcome.summary().starts_with("skip"),
+        "{}",
+        outcome.summary()
+    );
+    assert!(
+        outcome
+            .summary()
+            .contains("`no-such-python3` is not installed")
+    );
+    assert!(report.passed(), "a skip is not a failure");
+}

@@ -7,6 +7,12 @@
 //!   `error[CODE]: message`, and the code and message are checked.
 //!
 //! The first `//!` line of the example is its one-line description.
+//!
+//! An example may have a Python counterpart, `examples/NAME.py`, run with `python3` and checked
+//! against the same expected output. Where the two are meant to differ, the Python file declares
+//! it on its first line, `# expected output: OTHER.stdout`, naming its own expected output; that
+//! file must then differ from the Rust example's. Other `.py` files in `examples/` are modules
+//! the counterparts share.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -24,10 +30,21 @@ pub enum Expected {
     Missing,
 }
 
+/// The language an example is written in, which says how it is run.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Language {
+    /// Built by cargo, run as a program.
+    Rust,
+    /// Run with `python3`, from `examples/`: the counterpart of the Rust example of the same name.
+    Python,
+}
+
 /// One example of the book.
 #[derive(Clone, Debug)]
 pub struct Example {
+    /// `NAME` for a Rust example, `NAME.py` for a Python counterpart.
     pub name: String,
+    pub language: Language,
     /// The source file, relative to the workbook's root.
     pub source: PathBuf,
     /// The file that holds the expectation (`NAME.stdout` or `NAME.stderr`), relative to the
@@ -78,10 +95,22 @@ impl Workbook {
         let entries =
             fs::read_dir(&dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
         let mut examples = Vec::new();
+        let mut python = Vec::new();
         for entry in entries {
             let path = entry.map_err(|e| e.to_string())?.path();
-            if path.extension().is_some_and(|x| x == "rs") {
-                examples.push(read_example(&root, &path)?);
+            match path.extension().and_then(|x| x.to_str()) {
+                Some("rs") => examples.push(read_example(&root, &path)?),
+                Some("py") => python.push(path),
+                _ => {}
+            }
+        }
+        for path in python {
+            let twin = examples
+                .iter()
+                .find(|e| path.file_stem().is_some_and(|s| *s == *e.name));
+            if let Some(twin) = twin {
+                let counterpart = read_counterpart(&root, &path, twin)?;
+                examples.push(counterpart);
             }
         }
         examples.sort_by(|a, b| a.name.cmp(&b.name));
@@ -94,19 +123,25 @@ impl Workbook {
         if names.is_empty() {
             return Ok(self.examples.iter().collect());
         }
-        names
-            .iter()
-            .map(|name| {
-                self.examples
-                    .iter()
-                    .find(|e| &e.name == name)
-                    .ok_or_else(|| {
-                        let known: Vec<&str> =
-                            self.examples.iter().map(|e| e.name.as_str()).collect();
-                        suggest::unknown("example", name, &known, "cargo xtask list")
-                    })
-            })
-            .collect()
+        let mut selected = Vec::new();
+        for name in names {
+            let found: Vec<&Example> = self
+                .examples
+                .iter()
+                .filter(|e| &e.name == name || e.name == format!("{name}.py"))
+                .collect();
+            if found.is_empty() {
+                let known: Vec<&str> = self.examples.iter().map(|e| e.name.as_str()).collect();
+                return Err(suggest::unknown(
+                    "example",
+                    name,
+                    &known,
+                    "cargo xtask list",
+                ));
+            }
+            selected.extend(found);
+        }
+        Ok(selected)
     }
 }
 
@@ -140,10 +175,51 @@ fn read_example(root: &Path, path: &Path) -> Result<Example, String> {
     };
     Ok(Example {
         name,
+        language: Language::Rust,
         source: relative(path.to_path_buf()),
         expected_file: relative(expected_file),
         expected,
         description,
+    })
+}
+
+/// The first line of a Python counterpart that names its own expected output.
+const DECLARATION: &str = "# expected output:";
+
+/// Reads the Python counterpart at `path` of the Rust example `twin`.
+fn read_counterpart(root: &Path, path: &Path, twin: &Example) -> Result<Example, String> {
+    let text =
+        fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let source = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    let name = format!("{}.py", twin.name);
+    let declared = text
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix(DECLARATION));
+    let (expected_file, expected) = match declared {
+        None => (twin.expected_file.clone(), twin.expected.clone()),
+        Some(file) => {
+            let file = source.with_file_name(file.trim());
+            let expected = Expected::Output(read(&root.join(&file))?);
+            if expected == twin.expected {
+                return Err(format!(
+                    "{} declares its own expected output, {}, but it is the same as {}'s: \
+                     remove the declaration",
+                    source.display(),
+                    file.display(),
+                    twin.name
+                ));
+            }
+            (file, expected)
+        }
+    };
+    Ok(Example {
+        name,
+        language: Language::Python,
+        source,
+        expected_file,
+        expected,
+        description: format!("the Python counterpart of {}", twin.name),
     })
 }
 

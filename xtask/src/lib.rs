@@ -14,6 +14,6 @@ pub mod run;
 pub mod suggest;
 pub mod verify;
 
-pub use catalog::{Example, Expected, Workbook};
+pub use catalog::{Example, Expected, Language, Workbook};
 pub use report::{Outcome, Verdict};
 pub use verify::{Options, Report};

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use xtask::build::Progress;
-use xtask::{Options, Workbook, compare, verify};
+use xtask::{Options, Outcome, Workbook, compare, verify};
 
 const HELP: &str = "\
 cargo xtask <command>
@@ -118,7 +118,7 @@ fn verify(args: &[String]) -> Result<bool, String> {
     for outcome in &report.outcomes {
         println!("{}", outcome.summary());
     }
-    let failures: Vec<_> = report.outcomes.iter().filter(|o| !o.passed()).collect();
+    let failures: Vec<_> = report.outcomes.iter().filter(|o| o.failed()).collect();
     for failure in &failures {
         println!("\n{failure}");
     }
@@ -133,11 +133,16 @@ fn verify(args: &[String]) -> Result<bool, String> {
             )
         })
         .unwrap_or_default();
+    let count = |f: fn(&Outcome) -> bool| report.outcomes.iter().filter(|o| f(o)).count();
+    let skipped = match count(Outcome::skipped) {
+        0 => String::new(),
+        n => format!(", {n} skipped"),
+    };
     println!(
-        "\n{} example(s) checked in {} after the build{slowest}: {} passed, {} failed",
+        "\n{} example(s) checked in {} after the build{slowest}: {} passed, {} failed{skipped}",
         report.outcomes.len(),
         compare::seconds(report.check_time.as_secs_f64()),
-        report.outcomes.len() - failures.len(),
+        count(Outcome::passed),
         failures.len()
     );
     Ok(failures.is_empty())

@@ -41,6 +41,8 @@ pub enum Verdict {
     NotBuilt(String),
     /// It could not be started.
     CannotRun(String),
+    /// It was not run, for this reason (a Python counterpart without `python3`). Not a pass.
+    Skipped(String),
 }
 
 /// One example's verdict, with what a reader needs to find it.
@@ -69,9 +71,22 @@ impl Outcome {
         matches!(self.verdict, Verdict::Passed)
     }
 
+    pub fn skipped(&self) -> bool {
+        matches!(self.verdict, Verdict::Skipped(_))
+    }
+
+    /// Neither passed nor skipped.
+    pub fn failed(&self) -> bool {
+        !self.passed() && !self.skipped()
+    }
+
     /// The one-line summary: `ok    count_concurrent  1.00 s`.
     pub fn summary(&self) -> String {
-        let status = if self.passed() { "ok" } else { "FAIL" };
+        let status = match &self.verdict {
+            Verdict::Passed => "ok".to_string(),
+            Verdict::Skipped(why) => return format!("skip  {:<28} {why}", self.name),
+            _ => "FAIL".to_string(),
+        };
         let time = self
             .elapsed
             .map(|d| compare::seconds(d.as_secs_f64()))
@@ -164,6 +179,7 @@ impl fmt::Display for Outcome {
                 write_indented(f, "cargo said:", why)
             }
             Verdict::CannotRun(why) => writeln!(f, "{name} ({source}) could not be run: {why}"),
+            Verdict::Skipped(why) => writeln!(f, "{name} ({source}) was skipped: {why}"),
         }
     }
 }

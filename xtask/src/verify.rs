@@ -11,7 +11,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::build::{self, Progress};
-use crate::catalog::{Example, Expected};
+use crate::catalog::{Example, Expected, Language};
 use crate::compare;
 use crate::report::{Outcome, Verdict};
 use crate::run;
@@ -22,6 +22,8 @@ pub struct Options {
     /// Time limit per example; by default [`default_limit`].
     pub limit: Option<Duration>,
     pub progress: Progress,
+    /// The Python that runs the Python counterparts.
+    pub python: String,
 }
 
 impl Default for Options {
@@ -29,6 +31,7 @@ impl Default for Options {
         Options {
             limit: None,
             progress: Progress::Quiet,
+            python: "python3".to_string(),
         }
     }
 }
@@ -49,8 +52,9 @@ pub struct Report {
 }
 
 impl Report {
+    /// No example failed (some may have been skipped).
     pub fn passed(&self) -> bool {
-        self.outcomes.iter().all(Outcome::passed)
+        !self.outcomes.iter().any(Outcome::failed)
     }
 
     /// The example that took longest to run, if any ran.
@@ -80,7 +84,11 @@ pub fn verify(root: &Path, examples: &[&Example], options: &Options) -> Result<R
         .collect();
 
     let build_start = Instant::now();
-    let names: Vec<&str> = runnable.iter().map(|e| e.name.as_str()).collect();
+    let names: Vec<&str> = runnable
+        .iter()
+        .filter(|e| e.language == Language::Rust)
+        .map(|e| e.name.as_str())
+        .collect();
     let built = if names.is_empty() {
         build::Built::default()
     } else {
@@ -89,19 +97,33 @@ pub fn verify(root: &Path, examples: &[&Example], options: &Options) -> Result<R
     let build_time = build_start.elapsed();
 
     let check_start = Instant::now();
+    let python = runnable
+        .iter()
+        .any(|e| e.language == Language::Python)
+        .then(|| python_version(&options.python));
     let outcomes = thread::scope(|scope| {
         let running: Vec<_> = runnable
             .iter()
             .map(|example| {
-                let program = built.programs.get(&example.name).cloned();
-                let failure = built.failure.clone();
                 let limit = options.limit.unwrap_or_else(|| default_limit(example));
-                scope.spawn(move || match program {
-                    Some(program) => {
+                let command = match example.language {
+                    Language::Rust => built.programs.get(&example.name).map(|program| {
                         let mut command = Command::new(program);
                         command.current_dir(root);
-                        check_run(example, command, limit)
+                        command
+                    }),
+                    Language::Python => Some(python_command(root, example, &options.python)),
+                };
+                let failure = built.failure.clone();
+                let python = python.clone();
+                scope.spawn(move || match command {
+                    _ if example.language == Language::Python
+                        && python.as_ref().is_some_and(|v| v.is_err()) =>
+                    {
+                        let why = python.and_then(Result::err).unwrap_or_default();
+                        Outcome::new(example, Verdict::Skipped(why))
                     }
+                    Some(command) => check_run(example, command, limit),
                     None => Outcome::new(example, Verdict::NotBuilt(failure.unwrap_or_default())),
                 })
             })
@@ -131,6 +153,29 @@ pub fn verify(root: &Path, examples: &[&Example], options: &Options) -> Result<R
         build_time,
         check_time,
     })
+}
+
+/// The command that runs a Python counterpart: from `examples/`, where its shared modules are,
+/// and without leaving `__pycache__` directories behind.
+pub fn python_command(root: &Path, example: &Example, python: &str) -> Command {
+    let mut command = Command::new(python);
+    let file = example.source.file_name().unwrap_or_default();
+    command
+        .arg(file)
+        .current_dir(root.join(example.source.parent().unwrap_or(Path::new("."))))
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .env("PYTHONUTF8", "1");
+    command
+}
+
+/// `python --version`, or why the Python counterparts cannot run.
+fn python_version(python: &str) -> Result<String, String> {
+    match Command::new(python).arg("--version").output() {
+        Ok(out) if out.status.success() => Ok(String::from_utf8_lossy(&out.stdout).into_owned()),
+        _ => Err(format!(
+            "`{python}` is not installed, so the Python counterparts cannot run"
+        )),
+    }
 }
 
 /// Runs one program and checks what it printed against `example`'s expected output.
