@@ -35,12 +35,25 @@ fn cargo() -> Command {
 
 /// Builds the named examples (which must all be runnable ones).
 pub fn examples(root: &Path, names: &[&str], progress: Progress) -> Result<Built, String> {
+    examples_with_features(root, names, &[], progress)
+}
+
+/// Builds the named examples with cargo features turned on (such as `solutions`).
+pub fn examples_with_features(
+    root: &Path,
+    names: &[&str],
+    features: &[&str],
+    progress: Progress,
+) -> Result<Built, String> {
     let mut command = cargo();
     command.current_dir(root).args([
         "build",
         "--keep-going",
         "--message-format=json-render-diagnostics",
     ]);
+    if !features.is_empty() {
+        command.args(["--features", &features.join(",")]);
+    }
     for name in names {
         command.args(["--example", name]);
     }

@@ -52,6 +52,8 @@ pub struct Example {
     pub expected_file: PathBuf,
     pub expected: Expected,
     pub description: String,
+    /// For an exercise, its `//! Hint:` line, shown when it is not done yet.
+    pub hint: Option<String>,
 }
 
 impl Example {
@@ -77,6 +79,8 @@ impl Example {
 pub struct Workbook {
     pub root: PathBuf,
     pub examples: Vec<Example>,
+    /// The exercises, `examples/exercises/NAME.rs`, each with its `NAME.stdout`.
+    pub exercises: Vec<Example>,
 }
 
 impl Workbook {
@@ -114,7 +118,12 @@ impl Workbook {
             }
         }
         examples.sort_by(|a, b| a.name.cmp(&b.name));
-        Ok(Workbook { root, examples })
+        let exercises = read_exercises(&root)?;
+        Ok(Workbook {
+            root,
+            examples,
+            exercises,
+        })
     }
 
     /// Looks examples up by name; no names means all of them. An unknown name is an error that
@@ -158,6 +167,10 @@ fn read_example(root: &Path, path: &Path) -> Result<Example, String> {
         .find_map(|l| l.strip_prefix("//!"))
         .map(|l| l.trim().to_string())
         .unwrap_or_default();
+    let hint = text
+        .lines()
+        .find_map(|l| l.strip_prefix("//! Hint:"))
+        .map(|l| l.trim().to_string());
     let relative = |p: PathBuf| p.strip_prefix(root).map(Path::to_path_buf).unwrap_or(p);
     let stdout = path.with_extension("stdout");
     let stderr = path.with_extension("stderr");
@@ -180,7 +193,25 @@ fn read_example(root: &Path, path: &Path) -> Result<Example, String> {
         expected_file: relative(expected_file),
         expected,
         description,
+        hint,
     })
+}
+
+/// Reads `examples/exercises/*.rs`, if there is such a directory.
+fn read_exercises(root: &Path) -> Result<Vec<Example>, String> {
+    let dir = root.join("examples/exercises");
+    let Ok(entries) = fs::read_dir(&dir) else {
+        return Ok(Vec::new());
+    };
+    let mut exercises = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.extension().is_some_and(|x| x == "rs") {
+            exercises.push(read_example(root, &path)?);
+        }
+    }
+    exercises.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(exercises)
 }
 
 /// The first line of a Python counterpart that names its own expected output.
@@ -220,6 +251,7 @@ fn read_counterpart(root: &Path, path: &Path, twin: &Example) -> Result<Example,
         expected_file,
         expected,
         description: format!("the Python counterpart of {}", twin.name),
+        hint: None,
     })
 }
 

@@ -8,6 +8,7 @@ pub mod book;
 pub mod build;
 pub mod catalog;
 pub mod compare;
+pub mod exercise;
 pub mod pages;
 pub mod report;
 pub mod run;

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use xtask::build::Progress;
-use xtask::{Options, Outcome, Workbook, compare, verify};
+use xtask::{Example, Options, Outcome, Workbook, compare, exercise, verify};
 
 const HELP: &str = "\
 cargo xtask <command>
@@ -14,6 +14,8 @@ Commands:
   verify [NAME...]        build and run the examples (all, or those named) and check that each
                           prints what the book says, in order and on time
       --timeout SECONDS   stop an example that runs longer (default: 10 s + twice its length)
+  check [NAME]            check your solution of an exercise; with no name, every exercise
+                          and whether it is done
   lint                    check the book's pages: every include and link resolves, no Rust code
                           is pasted, and every example is shown by some page
   book [ARGS...]          run mdBook on the book with the pinned version, installing it if
@@ -42,6 +44,7 @@ fn run(args: &[String]) -> Result<bool, String> {
         "list" => list(),
         "verify" => verify(rest),
         "lint" => lint(),
+        "check" => check(rest),
         "book" => xtask::book::run(&Workbook::locate()?.root, rest),
         "help" | "--help" | "-h" => {
             print!("{HELP}");
@@ -50,7 +53,7 @@ fn run(args: &[String]) -> Result<bool, String> {
         other => Err(xtask::suggest::unknown(
             "command",
             other,
-            &["list", "verify", "lint", "book", "help"],
+            &["list", "verify", "check", "lint", "book", "help"],
             "cargo xtask help",
         )),
     }
@@ -73,6 +76,38 @@ fn list() -> Result<bool, String> {
         println!("{:<width$}  {kind}{}", example.name, example.description);
     }
     Ok(true)
+}
+
+fn check(names: &[String]) -> Result<bool, String> {
+    if let Some(flag) = names.iter().find(|n| n.starts_with('-')) {
+        return Err(format!(
+            "unknown option '{flag}' (`cargo xtask help` lists them)"
+        ));
+    }
+    let workbook = Workbook::locate()?;
+    let exercises = exercise::select(&workbook, names)?;
+    if names.is_empty() {
+        eprintln!("checking all {} exercises...", exercises.len());
+    }
+    let report = exercise::check(&workbook, &exercises, Progress::Show)?;
+    let outcome = |e: &Example| report.outcome(&e.name).expect("every exercise was checked");
+    if names.is_empty() {
+        let width = exercises.iter().map(|e| e.name.len()).max().unwrap_or(0);
+        for e in &exercises {
+            let state = exercise::state(outcome(e));
+            println!("{state}  {:<width$}  {}", e.name, e.description);
+        }
+        let done = exercises.iter().filter(|e| outcome(e).passed()).count();
+        println!(
+            "\n{done} of {} done. `cargo xtask check NAME` says what is left in one.",
+            exercises.len()
+        );
+        return Ok(done == exercises.len());
+    }
+    for e in &exercises {
+        println!("{}", exercise::feedback(e, outcome(e)));
+    }
+    Ok(exercises.iter().all(|e| outcome(e).passed()))
 }
 
 fn lint() -> Result<bool, String> {

@@ -74,6 +74,15 @@ pub fn problems(workbook: &Workbook) -> Vec<String> {
         );
     }
 
+    for exercise in &workbook.exercises {
+        let file = &exercise.expected_file;
+        if root.join(file).exists() && !included.contains(file) {
+            problems.push(format!(
+                "{} is not shown by any page of the book; include it in the chapter's exercises",
+                file.display()
+            ));
+        }
+    }
     for example in &workbook.examples {
         for file in [&example.source, &example.expected_file] {
             if root.join(file).exists() && !included.contains(file) {

@@ -24,6 +24,10 @@ pub struct Options {
     pub progress: Progress,
     /// The Python that runs the Python counterparts.
     pub python: String,
+    /// Cargo features to build the examples with (`solutions` for the exercises' solutions).
+    pub features: Vec<&'static str>,
+    /// The part of the default time limit that does not depend on the example's length.
+    pub base_limit: Duration,
 }
 
 impl Default for Options {
@@ -32,13 +36,16 @@ impl Default for Options {
             limit: None,
             progress: Progress::Quiet,
             python: "python3".to_string(),
+            features: Vec::new(),
+            base_limit: Duration::from_secs(10),
         }
     }
 }
 
-/// The time limit of an example: ten seconds more than twice the time it should take.
-pub fn default_limit(example: &Example) -> Duration {
-    Duration::from_secs_f64(10.0 + 2.0 * example.expected_duration())
+/// The time limit of an example: `base` (ten seconds, by default) more than twice the time it
+/// should take.
+pub fn default_limit(example: &Example, base: Duration) -> Duration {
+    base + Duration::from_secs_f64(2.0 * example.expected_duration())
 }
 
 /// Everything one verification found.
@@ -92,7 +99,7 @@ pub fn verify(root: &Path, examples: &[&Example], options: &Options) -> Result<R
     let built = if names.is_empty() {
         build::Built::default()
     } else {
-        build::examples(root, &names, options.progress)?
+        build::examples_with_features(root, &names, &options.features, options.progress)?
     };
     let build_time = build_start.elapsed();
 
@@ -105,7 +112,9 @@ pub fn verify(root: &Path, examples: &[&Example], options: &Options) -> Result<R
         let running: Vec<_> = runnable
             .iter()
             .map(|example| {
-                let limit = options.limit.unwrap_or_else(|| default_limit(example));
+                let limit = options
+                    .limit
+                    .unwrap_or_else(|| default_limit(example, options.base_limit));
                 let command = match example.language {
                     Language::Rust => built.programs.get(&example.name).map(|program| {
                         let mut command = Command::new(program);

@@ -1,0 +1,122 @@
+//! Every exercise, both ways: its reference solution passes `cargo xtask check`, and the
+//! exercise as handed out fails it. One test per exercise, so that a failure names it.
+
+use std::sync::OnceLock;
+
+use xtask::build::Progress;
+use xtask::{Report, Workbook, exercise};
+
+fn workbook() -> &'static Workbook {
+    static WORKBOOK: OnceLock<Workbook> = OnceLock::new();
+    WORKBOOK.get_or_init(|| Workbook::locate().unwrap_or_else(|e| panic!("{e}")))
+}
+
+/// The exercises as handed out, all checked together, once.
+fn untouched() -> &'static Report {
+    static REPORT: OnceLock<Report> = OnceLock::new();
+    REPORT.get_or_init(|| {
+        let all = exercise::select(workbook(), &[]).unwrap();
+        exercise::check(workbook(), &all, Progress::Quiet).unwrap_or_else(|e| panic!("{e}"))
+    })
+}
+
+/// The reference solutions, all checked together, once.
+fn solved() -> &'static Report {
+    static REPORT: OnceLock<Report> = OnceLock::new();
+    REPORT.get_or_init(|| {
+        let all = exercise::select(workbook(), &[]).unwrap();
+        exercise::check_solutions(workbook(), &all).unwrap_or_else(|e| panic!("{e}"))
+    })
+}
+
+fn both_ways(name: &str) {
+    let exercise = exercise::select(workbook(), &[name.to_string()]).unwrap()[0];
+    let solution = solved()
+        .outcome(&format!("{name}_solution"))
+        .expect("the solution was checked");
+    assert!(
+        solution.passed(),
+        "the solution of {name} fails its check:\n{solution}"
+    );
+    let untouched = untouched().outcome(name).expect("the exercise was checked");
+    assert!(
+        !untouched.passed(),
+        "{name}, as handed out, already passes its check: it teaches nothing"
+    );
+    let feedback = exercise::feedback(exercise, untouched);
+    assert!(feedback.contains("not done yet"), "{feedback}");
+    assert!(
+        feedback.contains("Hint:"),
+        "{name} has no `//! Hint:` line:\n{feedback}"
+    );
+}
+
+macro_rules! exercises {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                both_ways(stringify!($name));
+            }
+        )*
+        const LISTED: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+
+exercises! {
+    ex01_concurrent_counts,
+    ex02_gather_results,
+    ex03_python_order,
+    ex04_countdown_stream,
+    ex05_yield_once,
+    ex06_cleanup_on_cancel,
+    ex07_thread_timer,
+    ex08_block_on,
+    ex09_unblock,
+    ex10_closing_queue,
+    ex11_fetch_timeout,
+    ex12_at_most_two,
+}
+
+#[test]
+fn every_exercise_has_a_test_and_a_solution() {
+    for exercise in &workbook().exercises {
+        assert!(
+            LISTED.contains(&exercise.name.as_str()),
+            "add {} to the list in tests/exercises.rs",
+            exercise.name
+        );
+    }
+    for solution in exercise::solutions(&workbook().exercises.iter().collect::<Vec<_>>()) {
+        assert!(
+            workbook().root.join(&solution.source).is_file(),
+            "{} has no reference solution: write {}",
+            solution.name,
+            solution.source.display()
+        );
+    }
+}
+
+/// The feedback a reader gets for a sequential ex01: the diff, how long it took, and the hint.
+#[test]
+fn feedback_for_a_sequential_solution_points_at_concurrency() {
+    let exercise = exercise::select(workbook(), &["ex01_concurrent_counts".into()]).unwrap()[0];
+    let feedback = exercise::feedback(exercise, untouched().outcome(&exercise.name).unwrap());
+    assert!(feedback.contains("It took 3."), "{feedback}");
+    assert!(
+        feedback.contains("done, it takes about 1.00 s"),
+        "{feedback}"
+    );
+    assert!(feedback.contains("running concurrently"), "{feedback}");
+}
+
+/// An unknown exercise name is an error that suggests the closest ones.
+#[test]
+fn an_unknown_exercise_is_named_with_suggestions() {
+    let error = exercise::select(workbook(), &["ex01_concurent_counts".into()]).unwrap_err();
+    assert!(
+        error.contains("unknown exercise 'ex01_concurent_counts'"),
+        "{error}"
+    );
+    assert!(error.contains("ex01_concurrent_counts"), "{error}");
+}

@@ -1,0 +1,19 @@
+//! Solution: the three counts in a zip inside a zip.
+
+use std::time::Duration;
+
+use futures_lite::future;
+use smol::Timer;
+use workbook::say;
+
+async fn count() {
+    say!("One");
+    Timer::after(Duration::from_secs(1)).await;
+    say!("Two");
+}
+
+fn main() {
+    smol::block_on(async {
+        future::zip(count(), future::zip(count(), count())).await;
+    });
+}

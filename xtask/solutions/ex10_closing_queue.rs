@@ -1,0 +1,36 @@
+//! Solution: give the only `Sender` to the producer, so that the channel closes when it is done.
+
+use std::time::Duration;
+
+use async_channel::{Receiver, Sender};
+use smol::{LocalExecutor, Timer};
+use workbook::say;
+
+async fn producer(queue: Sender<u32>) {
+    for item in 1..=4 {
+        queue.send(item).await.expect("the consumers stopped early");
+    }
+    say!("producer: done");
+}
+
+async fn consumer(name: &'static str, queue: Receiver<u32>) {
+    while let Ok(item) = queue.recv().await {
+        say!("consumer {name}: item {item}");
+        Timer::after(Duration::from_millis(200)).await;
+    }
+    say!("consumer {name}: queue closed, stopping");
+}
+
+fn main() {
+    let ex = LocalExecutor::new();
+    smol::block_on(ex.run(async {
+        let (sender, receiver) = async_channel::bounded(1);
+        let producer = ex.spawn(producer(sender));
+        let one = ex.spawn(consumer("1", receiver.clone()));
+        let two = ex.spawn(consumer("2", receiver));
+        producer.await;
+        one.await;
+        two.await;
+        say!("all done");
+    }));
+}
