@@ -89,6 +89,7 @@ examples! {
     gather_with_zip,
     lazy_future,
     producer_consumer,
+    scale,
     smol_timer_wakeup,
     spawn_queues_tasks,
     stream_by_hand,

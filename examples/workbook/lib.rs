@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 pub mod ledger;
+pub mod plot;
 pub mod thread_timer;
 
 static START: OnceLock<Instant> = OnceLock::new();

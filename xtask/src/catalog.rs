@@ -54,6 +54,9 @@ pub struct Example {
     pub description: String,
     /// For an exercise, its `//! Hint:` line, shown when it is not done yet.
     pub hint: Option<String>,
+    /// Arguments the harness runs it with, from a `//! verify-args:` line (say, a small size
+    /// for a benchmark).
+    pub args: Vec<String>,
 }
 
 impl Example {
@@ -171,6 +174,11 @@ fn read_example(root: &Path, path: &Path) -> Result<Example, String> {
         .lines()
         .find_map(|l| l.strip_prefix("//! Hint:"))
         .map(|l| l.trim().to_string());
+    let args = text
+        .lines()
+        .find_map(|l| l.strip_prefix("//! verify-args:"))
+        .map(|l| l.split_whitespace().map(String::from).collect())
+        .unwrap_or_default();
     let relative = |p: PathBuf| p.strip_prefix(root).map(Path::to_path_buf).unwrap_or(p);
     let stdout = path.with_extension("stdout");
     let stderr = path.with_extension("stderr");
@@ -194,6 +202,7 @@ fn read_example(root: &Path, path: &Path) -> Result<Example, String> {
         expected,
         description,
         hint,
+        args,
     })
 }
 
@@ -252,6 +261,7 @@ fn read_counterpart(root: &Path, path: &Path, twin: &Example) -> Result<Example,
         expected,
         description: format!("the Python counterpart of {}", twin.name),
         hint: None,
+        args: Vec::new(),
     })
 }
 

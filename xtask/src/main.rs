@@ -16,6 +16,8 @@ Commands:
       --timeout SECONDS   stop an example that runs longer (default: 10 s + twice its length)
   check [NAME]            check your solution of an exercise; with no name, every exercise
                           and whether it is done
+  scale                   measure how far tasks scale (`examples/scale.rs`, in release mode) and
+                          record the table and plot the book shows, in src/scale/
   lint                    check the book's pages: every include and link resolves, no Rust code
                           is pasted, and every example is shown by some page
   book [ARGS...]          run mdBook on the book with the pinned version, installing it if
@@ -44,6 +46,7 @@ fn run(args: &[String]) -> Result<bool, String> {
         "list" => list(),
         "verify" => verify(rest),
         "lint" => lint(),
+        "scale" => scale(),
         "check" => check(rest),
         "book" => xtask::book::run(&Workbook::locate()?.root, rest),
         "help" | "--help" | "-h" => {
@@ -53,7 +56,7 @@ fn run(args: &[String]) -> Result<bool, String> {
         other => Err(xtask::suggest::unknown(
             "command",
             other,
-            &["list", "verify", "check", "lint", "book", "help"],
+            &["list", "verify", "check", "scale", "lint", "book", "help"],
             "cargo xtask help",
         )),
     }
@@ -108,6 +111,26 @@ fn check(names: &[String]) -> Result<bool, String> {
         println!("{}", exercise::feedback(e, outcome(e)));
     }
     Ok(exercises.iter().all(|e| outcome(e).passed()))
+}
+
+/// Runs the scale benchmark at full size, and records its results for the book.
+fn scale() -> Result<bool, String> {
+    let root = Workbook::locate()?.root;
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = std::process::Command::new(cargo)
+        .current_dir(&root)
+        .args([
+            "run",
+            "--release",
+            "--example",
+            "scale",
+            "--",
+            "--record",
+            "src/scale",
+        ])
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    Ok(status.success())
 }
 
 fn lint() -> Result<bool, String> {

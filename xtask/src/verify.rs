@@ -118,7 +118,7 @@ pub fn verify(root: &Path, examples: &[&Example], options: &Options) -> Result<R
                 let command = match example.language {
                     Language::Rust => built.programs.get(&example.name).map(|program| {
                         let mut command = Command::new(program);
-                        command.current_dir(root);
+                        command.current_dir(root).args(&example.args);
                         command
                     }),
                     Language::Python => Some(python_command(root, example, &options.python)),

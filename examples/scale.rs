@@ -1,0 +1,410 @@
+//! How far does it scale? N tasks that each sleep 1 s: smol, OS threads and asyncio, measured.
+//!
+//! `cargo run --release --example scale` measures N = 10k, 100k and 1M, and a channel's
+//! throughput, and prints a table; `-- --small` measures N = 2k and 20k messages only (what the harness runs);
+//! `-- --record DIR` also writes the table and an SVG plot into DIR, for the book. Each
+//! measurement runs in a child process of its own, so that its peak memory is its own.
+//!
+//! verify-args: --small
+
+use std::fmt::Write as _;
+use std::process::Command;
+use std::rc::Rc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use smol::{LocalExecutor, Timer};
+use workbook::plot::{Bar, Panel, bar_chart};
+
+const SLEEP: Duration = Duration::from_secs(1);
+/// More OS threads than this are not even tried: each needs a thread id, a stack and a kernel
+/// task, and the machine has to stay usable.
+const MAX_THREADS: usize = 100_000;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["--child", kind, n] => child(kind, n.parse().expect("N must be a number")),
+        ["--small"] => report(&[2_000], 20_000, None),
+        ["--record", dir] => report(&[10_000, 100_000, 1_000_000], 1_000_000, Some(dir)),
+        [] => report(&[10_000, 100_000, 1_000_000], 1_000_000, None),
+        _ => eprintln!("usage: scale [--small | --record DIR]"),
+    }
+}
+
+// ANCHOR: tasks
+/// N tasks on one thread, each sleeping 1 s; returns when all are done.
+fn smol_tasks(n: usize) {
+    let ex = LocalExecutor::new();
+    smol::block_on(ex.run(async {
+        let tasks: Vec<_> = (0..n)
+            .map(|_| ex.spawn(async { Timer::after(SLEEP).await }))
+            .collect();
+        for task in tasks {
+            task.await;
+        }
+    }));
+}
+
+// ANCHOR: one_timer
+/// N tasks that all wait for one timer: the timer's task closes a channel when it fires, and
+/// closing a channel wakes every task waiting on it. One timer instead of N.
+fn smol_one_timer(n: usize) {
+    let ex = LocalExecutor::new();
+    let wake_at = Instant::now() + SLEEP; // the one deadline, set before any task is made
+    smol::block_on(ex.run(async {
+        let (alarm, bell) = async_channel::bounded::<()>(1);
+        let tasks: Vec<_> = (0..n)
+            .map(|_| {
+                let bell = bell.clone();
+                ex.spawn(async move { bell.recv().await.unwrap_err() })
+            })
+            .collect();
+        Timer::at(wake_at).await;
+        drop(alarm); // closes the channel: every `recv` returns
+        for task in tasks {
+            task.await;
+        }
+    }));
+}
+// ANCHOR_END: one_timer
+
+/// N OS threads, each sleeping 1 s. Stops at the first thread the system refuses.
+fn os_threads(n: usize) -> Result<(), String> {
+    let mut threads = Vec::with_capacity(n);
+    for started in 0..n {
+        match thread::Builder::new().spawn(|| thread::sleep(SLEEP)) {
+            Ok(thread) => threads.push(thread),
+            Err(e) => {
+                threads.into_iter().for_each(|t| t.join().unwrap());
+                return Err(format!("stopped at {started} threads: {e}"));
+            }
+        }
+    }
+    threads.into_iter().for_each(|t| t.join().unwrap());
+    Ok(())
+}
+// ANCHOR_END: tasks
+
+// ANCHOR: sizes
+/// What one sleeping task is made of, in bytes.
+fn sizes() -> Vec<(&'static str, usize)> {
+    let future = async { Timer::after(SLEEP).await };
+    vec![
+        (
+            "the task's future (an async block holding a Timer)",
+            size_of_val(&future),
+        ),
+        ("a Timer", size_of::<Timer>()),
+        (
+            "a Waker (a copy is kept with the timer)",
+            size_of::<std::task::Waker>(),
+        ),
+        (
+            "a timer's key in the reactor (deadline, id)",
+            size_of::<(Instant, usize)>(),
+        ),
+        ("a Task handle", size_of::<smol::Task<()>>()),
+    ]
+}
+// ANCHOR_END: sizes
+
+/// In a child process: runs one measurement and prints `seconds bytes` (or `error: ...`).
+fn child(kind: &str, n: usize) {
+    let before = peak_memory();
+    let start = Instant::now();
+    let run = |f: fn(usize)| {
+        f(n);
+        Ok(())
+    };
+    let outcome = match kind {
+        "smol" => run(smol_tasks),
+        "smol-one-timer" => run(smol_one_timer),
+        "threads" => os_threads(n),
+        "channel-bounded" => run(|n| channel(n, Some(1024))),
+        "channel-unbounded" => run(|n| channel(n, None)),
+        _ => Err(format!("unknown measurement {kind}")),
+    };
+    let took = start.elapsed().as_secs_f64();
+    match outcome {
+        Ok(()) => println!("{took} {}", peak_memory().saturating_sub(before)),
+        Err(e) => println!("error: {e}"),
+    }
+}
+
+/// Sends `n` numbers from one task to another through an async channel.
+fn channel(n: usize, capacity: Option<usize>) {
+    let ex = Rc::new(LocalExecutor::new());
+    let (sender, receiver) = match capacity {
+        Some(capacity) => async_channel::bounded(capacity),
+        None => async_channel::unbounded(),
+    };
+    smol::block_on(ex.run(async {
+        let producer = ex.spawn(async move {
+            for i in 0..n {
+                sender.send(i).await.unwrap();
+            }
+        });
+        let mut sum = 0;
+        while let Ok(i) = receiver.recv().await {
+            sum += i;
+        }
+        producer.await;
+        assert_eq!(sum, n * (n - 1) / 2);
+    }));
+}
+
+/// A crashed child's reason, in one line: the message of its panic (threads that cannot be set
+/// up abort the process), with the limits that usually cause it.
+fn why_it_failed(stderr: &str) -> String {
+    let mut lines = stderr.lines();
+    let message = lines
+        .by_ref()
+        .find(|l| l.contains("panicked at"))
+        .and_then(|_| lines.next())
+        .or_else(|| stderr.lines().next())
+        .unwrap_or("it printed nothing");
+    let limit =
+        |file: &str| std::fs::read_to_string(file).map_or("?".into(), |s| s.trim().to_string());
+    format!(
+        "failed: {message} (limits here: kernel.pid_max = {}, vm.max_map_count = {})",
+        limit("/proc/sys/kernel/pid_max"),
+        limit("/proc/sys/vm/max_map_count")
+    )
+}
+
+/// The process's peak resident memory so far, in bytes (Linux: `VmHWM` in /proc/self/status).
+fn peak_memory() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or(0, |kib| kib * 1024)
+}
+
+/// One row of the table: what ran, how many, and what it took (or why it did not run).
+struct Row {
+    what: &'static str,
+    n: usize,
+    result: Result<(f64, u64), String>,
+}
+
+/// Runs one measurement in a child process: this program, or `python3 examples/scale_asyncio.py`.
+fn measure(what: &'static str, n: usize) -> Row {
+    let mut command = if what == "asyncio" || what.starts_with("asyncio.Queue") {
+        let mut python = Command::new("python3");
+        let mode = if what == "asyncio" {
+            "sleep"
+        } else if what.contains("bounded") {
+            "queue-bounded"
+        } else {
+            "queue-unbounded"
+        };
+        python
+            .arg(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/examples/scale_asyncio.py"
+            ))
+            .args([mode, &n.to_string()]);
+        python
+    } else {
+        let kind = match what {
+            "smol" => "smol",
+            "one timer" => "smol-one-timer",
+            "threads" => "threads",
+            "async-channel, bounded" => "channel-bounded",
+            _ => "channel-unbounded",
+        };
+        let mut this = Command::new(std::env::current_exe().expect("no path to this program"));
+        this.args(["--child", kind, &n.to_string()]);
+        this
+    };
+    let result = match command.output() {
+        Err(e) => Err(format!("cannot run: {e}")),
+        Ok(out) => {
+            let text = String::from_utf8_lossy(&out.stdout);
+            let mut words = text.split_whitespace();
+            match (
+                words.next().map(str::parse::<f64>),
+                words.next().map(str::parse::<u64>),
+            ) {
+                (Some(Ok(seconds)), Some(Ok(bytes))) => Ok((seconds, bytes)),
+                _ if text.starts_with("error: ") => Err(text.trim()["error: ".len()..].to_string()),
+                _ => Err(why_it_failed(&String::from_utf8_lossy(&out.stderr))),
+            }
+        }
+    };
+    Row { what, n, result }
+}
+
+fn report(sizes_n: &[usize], messages: usize, record: Option<&&str>) {
+    let mut table = String::new();
+    let _ = writeln!(
+        table,
+        "{:<9} {:>9} {:>9} {:>9} {:>10} {:>9}",
+        "", "tasks", "wall", "overhead", "memory", "per task"
+    );
+    let mut rows = Vec::new();
+    for &n in sizes_n {
+        for what in ["smol", "one timer", "threads", "asyncio"] {
+            let row = if what == "threads" && n > MAX_THREADS {
+                Row {
+                    what,
+                    n,
+                    result: Err(format!("not tried: more than {MAX_THREADS} threads")),
+                }
+            } else {
+                measure(what, n)
+            };
+            let _ = writeln!(table, "{}", format_sleep_row(&row));
+            rows.push(row);
+        }
+    }
+    print!("{table}");
+    println!();
+    let mut throughput = String::new();
+    for what in [
+        "async-channel, bounded",
+        "async-channel, unbounded",
+        "asyncio.Queue, bounded",
+        "asyncio.Queue, unbounded",
+    ] {
+        let row = measure(what, messages);
+        let line = match &row.result {
+            Ok((seconds, _)) => format!(
+                "{what:<26} {:>6.1} million messages per second",
+                messages as f64 / seconds / 1e6
+            ),
+            Err(e) => format!("{what:<26} {e}"),
+        };
+        let _ = writeln!(throughput, "{line}");
+    }
+    print!("{throughput}");
+    println!();
+    for (what, bytes) in sizes() {
+        println!("{bytes:>4} bytes: {what}");
+    }
+    println!();
+    let overhead = |what: &str| {
+        rows.iter()
+            .filter(|r| r.what == what && r.n == sizes_n[sizes_n.len() - 1])
+            .find_map(|r| r.result.as_ref().ok().map(|(s, _)| s - SLEEP.as_secs_f64()))
+    };
+    match (overhead("smol"), overhead("asyncio")) {
+        (Some(smol), Some(asyncio)) => println!(
+            "smol's overhead below asyncio's: {}",
+            if smol < asyncio { "yes" } else { "no" }
+        ),
+        _ => println!("smol's overhead below asyncio's: not measured"),
+    }
+    if let Some(dir) = record {
+        let machine = machine();
+        let text = format!("{machine}\n\n{table}\n{throughput}");
+        std::fs::write(format!("{dir}/measured.txt"), text).expect("cannot write measured.txt");
+        std::fs::write(format!("{dir}/plot.svg"), plot(&rows, sizes_n))
+            .expect("cannot write plot.svg");
+        println!("wrote {dir}/measured.txt and {dir}/plot.svg");
+    }
+}
+
+fn format_sleep_row(row: &Row) -> String {
+    match &row.result {
+        Ok((seconds, bytes)) => format!(
+            "{:<9} {:>9} {:>7.2} s {:>7.2} s {:>6.1} MiB {:>7} B",
+            row.what,
+            row.n,
+            seconds,
+            seconds - SLEEP.as_secs_f64(),
+            *bytes as f64 / (1 << 20) as f64,
+            bytes / row.n as u64
+        ),
+        Err(e) => format!("{:<9} {:>9}   {e}", row.what, row.n),
+    }
+}
+
+/// The machine the numbers were measured on, for the record.
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|c| {
+            c.lines().find_map(|l| {
+                l.strip_prefix("model name")
+                    .map(|m| m.trim_start_matches([' ', '\t', ':']).to_string())
+            })
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = thread::available_parallelism().map_or(0, |n| n.get());
+    let run = |program: &str, arg: &str| {
+        Command::new(program)
+            .arg(arg)
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .unwrap_or_default()
+    };
+    format!(
+        "Measured on: {cpu}, {cores} cores; {}; {}",
+        run("rustc", "--version"),
+        run("python3", "--version")
+    )
+}
+
+/// The book's figure: overhead and memory per task, for each N and each way of waiting.
+fn plot(rows: &[Row], sizes_n: &[usize]) -> String {
+    let colors = [
+        ("smol", "#2a7ab0"),
+        ("one timer", "#6fb0d8"),
+        ("threads", "#c0392b"),
+        ("asyncio", "#e6a23c"),
+    ];
+    let panel = |title: &str, value: fn(&Row) -> Option<f64>, unit: &str| Panel {
+        title: title.to_string(),
+        groups: sizes_n
+            .iter()
+            .map(|&n| {
+                let bars = colors
+                    .iter()
+                    .map(|&(what, color)| {
+                        let v = rows
+                            .iter()
+                            .find(|r| r.what == what && r.n == n)
+                            .and_then(value);
+                        let text = match v {
+                            Some(v) if unit == "s" => format!("{what}: {v:.2} s"),
+                            Some(v) => format!("{what}: {v:.0} {unit}"),
+                            None => format!("{what}: not measured"),
+                        };
+                        Bar {
+                            value: v,
+                            text,
+                            color,
+                        }
+                    })
+                    .collect();
+                (format!("{n} tasks"), bars)
+            })
+            .collect(),
+    };
+    bar_chart(&[
+        panel(
+            "overhead beyond the 1 s sleep",
+            |r| r.result.as_ref().ok().map(|(s, _)| s - SLEEP.as_secs_f64()),
+            "s",
+        ),
+        panel(
+            "memory per task",
+            |r| {
+                r.result
+                    .as_ref()
+                    .ok()
+                    .map(|(_, b)| (*b / r.n as u64) as f64)
+            },
+            "bytes",
+        ),
+    ])
+}

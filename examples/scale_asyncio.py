@@ -1,0 +1,50 @@
+# The asyncio side of `cargo run --release --example scale`, which runs it in a child process.
+#
+#   python3 scale_asyncio.py sleep N            N tasks that each sleep 1 s
+#   python3 scale_asyncio.py queue-bounded N    N messages through an asyncio.Queue(maxsize=1024)
+#   python3 scale_asyncio.py queue-unbounded N  the same through an unbounded asyncio.Queue
+#
+# Prints the seconds it took and the peak memory it added, in bytes.
+import asyncio
+import resource
+import sys
+import time
+
+
+def peak_memory():
+    """Peak resident memory so far, in bytes (Linux reports ru_maxrss in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+async def sleepers(n):
+    await asyncio.gather(*(asyncio.sleep(1) for _ in range(n)))
+
+
+async def queue(n, maxsize):
+    q = asyncio.Queue(maxsize=maxsize)
+
+    async def produce():
+        for i in range(n):
+            await q.put(i)
+        await q.put(None)
+
+    producer = asyncio.create_task(produce())
+    total = 0
+    while (i := await q.get()) is not None:
+        total += i
+    await producer
+    assert total == n * (n - 1) // 2
+
+
+def main(mode, n):
+    before = peak_memory()
+    start = time.perf_counter()
+    if mode == "sleep":
+        asyncio.run(sleepers(n))
+    else:
+        asyncio.run(queue(n, 1024 if mode == "queue-bounded" else 0))
+    print(time.perf_counter() - start, peak_memory() - before)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]))
