@@ -1,11 +1,12 @@
 //! How far does it scale? N tasks that each sleep 1 s: smol, OS threads and asyncio, measured.
 //!
 //! `cargo run --release --example scale` measures N = 10k, 100k and 1M, and a channel's
-//! throughput, and prints a table; `-- --small` measures N = 2k and 20k messages only (what the harness runs);
-//! `-- --record DIR` also writes the table and an SVG plot into DIR, for the book. Each
+//! throughput, and prints a table; `-- --small` measures N = 5k and 20k, with 20k messages
+//! (what the harness runs); `-- --record DIR` also writes the table and an SVG plot into DIR, for the book. Each
 //! measurement runs in a child process of its own, so that its peak memory is its own.
 //!
 //! verify-args: --small
+//! verify-limit: 60
 
 use std::fmt::Write as _;
 use std::process::Command;
@@ -17,6 +18,8 @@ use smol::{LocalExecutor, Timer};
 use workbook::plot::{Bar, Panel, bar_chart};
 
 const SLEEP: Duration = Duration::from_secs(1);
+/// The sizes of a full run.
+const FULL: [usize; 3] = [10_000, 100_000, 1_000_000];
 /// More OS threads than this are not even tried: each needs a thread id, a stack and a kernel
 /// task, and the machine has to stay usable.
 const MAX_THREADS: usize = 100_000;
@@ -30,9 +33,9 @@ fn main() {
         .as_slice()
     {
         ["--child", kind, n] => child(kind, n.parse().expect("N must be a number")),
-        ["--small"] => report(&[2_000], 20_000, None),
-        ["--record", dir] => report(&[10_000, 100_000, 1_000_000], 1_000_000, Some(dir)),
-        [] => report(&[10_000, 100_000, 1_000_000], 1_000_000, None),
+        ["--small"] => report(&[5_000, 20_000], 5_000, 20_000, None),
+        ["--record", dir] => report(&FULL, MAX_THREADS, 1_000_000, Some(dir)),
+        [] => report(&FULL, MAX_THREADS, 1_000_000, None),
         _ => eprintln!("usage: scale [--small | --record DIR]"),
     }
 }
@@ -243,7 +246,7 @@ fn measure(what: &'static str, n: usize) -> Row {
     Row { what, n, result }
 }
 
-fn report(sizes_n: &[usize], messages: usize, record: Option<&&str>) {
+fn report(sizes_n: &[usize], max_threads: usize, messages: usize, record: Option<&&str>) {
     let mut table = String::new();
     let _ = writeln!(
         table,
@@ -253,11 +256,11 @@ fn report(sizes_n: &[usize], messages: usize, record: Option<&&str>) {
     let mut rows = Vec::new();
     for &n in sizes_n {
         for what in ["smol", "one timer", "threads", "asyncio"] {
-            let row = if what == "threads" && n > MAX_THREADS {
+            let row = if what == "threads" && n > max_threads {
                 Row {
                     what,
                     n,
-                    result: Err(format!("not tried: more than {MAX_THREADS} threads")),
+                    result: Err(format!("not tried: more than {max_threads} threads")),
                 }
             } else {
                 measure(what, n)

@@ -16,6 +16,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use crate::suggest;
 
@@ -57,6 +58,9 @@ pub struct Example {
     /// Arguments the harness runs it with, from a `//! verify-args:` line (say, a small size
     /// for a benchmark).
     pub args: Vec<String>,
+    /// Its own time limit, from a `//! verify-limit: SECONDS` line, for a program whose length
+    /// its expected output does not show.
+    pub limit: Option<Duration>,
 }
 
 impl Example {
@@ -179,6 +183,11 @@ fn read_example(root: &Path, path: &Path) -> Result<Example, String> {
         .find_map(|l| l.strip_prefix("//! verify-args:"))
         .map(|l| l.split_whitespace().map(String::from).collect())
         .unwrap_or_default();
+    let limit = text
+        .lines()
+        .find_map(|l| l.strip_prefix("//! verify-limit:"))
+        .and_then(|l| l.trim().parse::<f64>().ok())
+        .map(Duration::from_secs_f64);
     let relative = |p: PathBuf| p.strip_prefix(root).map(Path::to_path_buf).unwrap_or(p);
     let stdout = path.with_extension("stdout");
     let stderr = path.with_extension("stderr");
@@ -203,6 +212,7 @@ fn read_example(root: &Path, path: &Path) -> Result<Example, String> {
         description,
         hint,
         args,
+        limit,
     })
 }
 
@@ -262,6 +272,7 @@ fn read_counterpart(root: &Path, path: &Path, twin: &Example) -> Result<Example,
         description: format!("the Python counterpart of {}", twin.name),
         hint: None,
         args: Vec::new(),
+        limit: None,
     })
 }
 

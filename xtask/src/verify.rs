@@ -114,6 +114,7 @@ pub fn verify(root: &Path, examples: &[&Example], options: &Options) -> Result<R
             .map(|example| {
                 let limit = options
                     .limit
+                    .or(example.limit)
                     .unwrap_or_else(|| default_limit(example, options.base_limit));
                 let command = match example.language {
                     Language::Rust => built.programs.get(&example.name).map(|program| {
