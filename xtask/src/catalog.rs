@@ -6,7 +6,9 @@
 //! - `NAME.stderr`: the program must not compile; the file holds the compiler's first error line,
 //!   `error[CODE]: message`, and the code and message are checked.
 //!
-//! The first `//!` line of the example is its one-line description.
+//! The first `//!` line of the example is its one-line description. Two optional lines of its
+//! opening comment tell the harness how to run it: `//! verify-args: ARGS...` and
+//! `//! verify-limit: SECONDS`.
 //!
 //! An example may have a Python counterpart, `examples/NAME.py`, run with `python3` and checked
 //! against the same expected output. Where the two are meant to differ, the Python file declares
