@@ -87,3 +87,40 @@ fn ci_runs_the_test_command_from_the_readme() {
         ".ci/run does not run `{command}`, the check command in README.md"
     );
 }
+
+/// The browser check's link test (`cargo xtask browser` runs it on the built book) fails on a
+/// broken internal link or anchor. It needs only `python3`, not the browser.
+#[test]
+fn the_browser_check_fails_on_a_broken_internal_link() {
+    let root = Workbook::locate().unwrap().root;
+    let book = root.join("target/harness-tests/broken-links");
+    let _ = fs::remove_dir_all(&book);
+    fs::create_dir_all(book.join("chapter")).unwrap();
+    let pages = [
+        ("index.html", r##"<h1 id="top">Book</h1><a href="chapter/one.html#setup">ok</a>"##),
+        (
+            "chapter/one.html",
+            r##"<h2 id="setup">Setup</h2><a href="../index.html#top">ok</a>
+               <a href="two.html">missing page</a><a href="#nowhere">missing anchor</a>
+               <a href="https://example.org/">another site, not followed</a>"##,
+        ),
+    ];
+    for (path, html) in pages {
+        fs::write(book.join(path), html).unwrap();
+    }
+    let output = std::process::Command::new("python3")
+        .arg(root.join("xtask/browser/check_book.py"))
+        .arg("--links-only")
+        .arg(&book)
+        .output()
+        .expect("python3 is needed for this test");
+    let printed = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{printed}");
+    assert_eq!(
+        printed.lines().collect::<Vec<_>>(),
+        [
+            "chapter/one.html: link to two.html: chapter/two.html does not exist",
+            "chapter/one.html: link to #nowhere: chapter/one.html has no id 'nowhere'",
+        ]
+    );
+}

@@ -16,6 +16,9 @@ Commands:
       --timeout SECONDS   stop an example that runs longer (default: 10 s + twice its length)
   check [NAME]            check your solution of an exercise; with no name, every exercise
                           and whether it is done
+  browser                 build the book and open every page in headless Chromium: no console
+                          errors, nothing loaded from the network, every link resolves, search
+                          works; saves a screenshot in target/ci-artifacts/
   scale                   measure how far tasks scale (`examples/scale.rs`, in release mode) and
                           record the table and plot the book shows, in src/scale/
   lint                    check the book's pages: every include and link resolves, no Rust code
@@ -47,6 +50,7 @@ fn run(args: &[String]) -> Result<bool, String> {
         "verify" => verify(rest),
         "lint" => lint(),
         "scale" => scale(),
+        "browser" => browser(),
         "check" => check(rest),
         "book" => xtask::book::run(&Workbook::locate()?.root, rest),
         "help" | "--help" | "-h" => {
@@ -56,7 +60,9 @@ fn run(args: &[String]) -> Result<bool, String> {
         other => Err(xtask::suggest::unknown(
             "command",
             other,
-            &["list", "verify", "check", "scale", "lint", "book", "help"],
+            &[
+                "list", "verify", "check", "scale", "browser", "lint", "book", "help",
+            ],
             "cargo xtask help",
         )),
     }
@@ -111,6 +117,34 @@ fn check(names: &[String]) -> Result<bool, String> {
         println!("{}", exercise::feedback(e, outcome(e)));
     }
     Ok(exercises.iter().all(|e| outcome(e).passed()))
+}
+
+/// Builds the book, then checks it in a real browser (see `xtask/browser/check_book.py`).
+fn browser() -> Result<bool, String> {
+    let root = Workbook::locate()?.root;
+    for program in ["chromium", "chromedriver", "python3"] {
+        let found = std::process::Command::new(program)
+            .arg("--version")
+            .output();
+        if !found.is_ok_and(|o| o.status.success()) {
+            return Err(format!(
+                "`{program}` is needed: on Debian, `apt-get install chromium chromium-driver python3`"
+            ));
+        }
+    }
+    if !xtask::book::run(&root, &["build".to_string()])? {
+        return Ok(false);
+    }
+    let status = std::process::Command::new("python3")
+        .current_dir(&root)
+        .args([
+            "xtask/browser/check_book.py",
+            "target/book",
+            "target/ci-artifacts/first-chapter.png",
+        ])
+        .status()
+        .map_err(|e| format!("cannot run python3: {e}"))?;
+    Ok(status.success())
 }
 
 /// Runs the scale benchmark at full size, and records its results for the book.
