@@ -97,7 +97,10 @@ fn the_browser_check_fails_on_a_broken_internal_link() {
     let _ = fs::remove_dir_all(&book);
     fs::create_dir_all(book.join("chapter")).unwrap();
     let pages = [
-        ("index.html", r##"<h1 id="top">Book</h1><a href="chapter/one.html#setup">ok</a>"##),
+        (
+            "index.html",
+            r##"<h1 id="top">Book</h1><a href="chapter/one.html#setup">ok</a>"##,
+        ),
         (
             "chapter/one.html",
             r##"<h2 id="setup">Setup</h2><a href="../index.html#top">ok</a>

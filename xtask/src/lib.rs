@@ -13,6 +13,7 @@ pub mod pages;
 pub mod report;
 pub mod run;
 pub mod suggest;
+pub mod timeline;
 pub mod verify;
 
 pub use catalog::{Example, Expected, Language, Workbook};

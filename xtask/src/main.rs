@@ -19,6 +19,8 @@ Commands:
   browser                 build the book and open every page in headless Chromium: no console
                           errors, nothing loaded from the network, every link resolves, search
                           works; saves a screenshot in target/ci-artifacts/
+  timelines               run the coroutine chapter's examples and draw their timelines into
+                          src/timelines/ (when each coroutine runs, sleeps and wakes)
   scale                   measure how far tasks scale (`examples/scale.rs`, in release mode) and
                           record the table and plot the book shows, in src/scale/
   lint                    check the book's pages: every include and link resolves, no Rust code
@@ -51,6 +53,7 @@ fn run(args: &[String]) -> Result<bool, String> {
         "lint" => lint(),
         "scale" => scale(),
         "browser" => browser(),
+        "timelines" => xtask::timeline::record(&Workbook::locate()?.root).map(|()| true),
         "check" => check(rest),
         "book" => xtask::book::run(&Workbook::locate()?.root, rest),
         "help" | "--help" | "-h" => {
