@@ -7,6 +7,7 @@
 //!
 //! verify-args: --small
 //! verify-limit: 60
+//! verify-cpu: 120
 
 use std::fmt::Write as _;
 use std::process::Command;

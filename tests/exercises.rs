@@ -1,9 +1,12 @@
 //! Every exercise, both ways: its reference solution passes `cargo xtask check`, and the
 //! exercise as handed out fails it. One test per exercise, so that a failure names it.
+//!
+//! Both come from the maintainers' copy, `xtask/exercises/NAME/`, never from the reader's working
+//! copy in `exercises/`: whatever state a reader's exercises are in (untouched, solved, half
+//! written, not compiling), these tests check the same files.
 
 use std::sync::OnceLock;
 
-use xtask::build::Progress;
 use xtask::{Report, Workbook, exercise};
 
 fn workbook() -> &'static Workbook {
@@ -11,34 +14,27 @@ fn workbook() -> &'static Workbook {
     WORKBOOK.get_or_init(|| Workbook::locate().unwrap_or_else(|e| panic!("{e}")))
 }
 
-/// The exercises as handed out, all checked together, once.
-fn untouched() -> &'static Report {
+/// The handouts and the reference solutions, all checked together, once.
+fn keys() -> &'static Report {
     static REPORT: OnceLock<Report> = OnceLock::new();
     REPORT.get_or_init(|| {
         let all = exercise::select(workbook(), &[]).unwrap();
-        exercise::check(workbook(), &all, Progress::Quiet).unwrap_or_else(|e| panic!("{e}"))
-    })
-}
-
-/// The reference solutions, all checked together, once.
-fn solved() -> &'static Report {
-    static REPORT: OnceLock<Report> = OnceLock::new();
-    REPORT.get_or_init(|| {
-        let all = exercise::select(workbook(), &[]).unwrap();
-        exercise::check_solutions(workbook(), &all).unwrap_or_else(|e| panic!("{e}"))
+        exercise::check_keys(workbook(), &all).unwrap_or_else(|e| panic!("{e}"))
     })
 }
 
 fn both_ways(name: &str) {
     let exercise = exercise::select(workbook(), &[name.to_string()]).unwrap()[0];
-    let solution = solved()
+    let solution = keys()
         .outcome(&format!("{name}_solution"))
         .expect("the solution was checked");
     assert!(
         solution.passed(),
         "the solution of {name} fails its check:\n{solution}"
     );
-    let untouched = untouched().outcome(name).expect("the exercise was checked");
+    let untouched = keys()
+        .outcome(&format!("{name}_handout"))
+        .expect("the handout was checked");
     assert!(
         !untouched.passed(),
         "{name}, as handed out, already passes its check: it teaches nothing"
@@ -87,12 +83,12 @@ fn every_exercise_has_a_test_and_a_solution() {
             exercise.name
         );
     }
-    for solution in exercise::solutions(&workbook().exercises.iter().collect::<Vec<_>>()) {
+    for key in exercise::keys(&workbook().exercises.iter().collect::<Vec<_>>()) {
         assert!(
-            workbook().root.join(&solution.source).is_file(),
-            "{} has no reference solution: write {}",
-            solution.name,
-            solution.source.display()
+            workbook().root.join(&key.source).is_file(),
+            "{}: write {}",
+            key.name,
+            key.source.display()
         );
     }
 }
@@ -101,7 +97,8 @@ fn every_exercise_has_a_test_and_a_solution() {
 #[test]
 fn feedback_for_a_sequential_solution_points_at_concurrency() {
     let exercise = exercise::select(workbook(), &["ex01_concurrent_counts".into()]).unwrap()[0];
-    let feedback = exercise::feedback(exercise, untouched().outcome(&exercise.name).unwrap());
+    let handout = keys().outcome("ex01_concurrent_counts_handout").unwrap();
+    let feedback = exercise::feedback(exercise, handout);
     assert!(feedback.contains("It took 3."), "{feedback}");
     assert!(
         feedback.contains("done, it takes about 1.00 s"),

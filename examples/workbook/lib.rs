@@ -1,5 +1,5 @@
 //! The one helper every example shares: `say!`, a `println!` that stamps each line with the time
-//! since the program's clock started, so that the output shows *when* each step ran.
+//! since the program started, so that the output shows *when* each step ran.
 //!
 //! ```text
 //! [0.00s] One
@@ -18,10 +18,31 @@ pub mod thread_timer;
 
 static START: OnceLock<Instant> = OnceLock::new();
 
-/// Time since the clock started. The clock starts the first time it is read, which in every
-/// example is the first line it prints, at the start of `main`'s work.
+/// Time since the program started. The clock starts when the program is loaded, before `main`
+/// runs (see [`START_AT_LOAD`]), so that no timer an example creates can be older than the clock:
+/// a line can never be stamped earlier than the sleeps before it.
 pub fn elapsed() -> Duration {
+    // Naming the static keeps it, and the section it lives in, in every program that prints.
+    std::hint::black_box(&START_AT_LOAD);
     START.get_or_init(Instant::now).elapsed()
+}
+
+/// Starts the clock. The loader calls the functions listed in `.init_array` (on macOS,
+/// `__mod_init_func`) before `main`; std reads the program's arguments the same way. On other
+/// systems the clock starts at the first [`elapsed`] instead.
+#[used]
+#[cfg_attr(
+    any(target_os = "linux", target_os = "android", target_os = "freebsd"),
+    unsafe(link_section = ".init_array")
+)]
+#[cfg_attr(
+    target_vendor = "apple",
+    unsafe(link_section = "__DATA,__mod_init_func")
+)]
+static START_AT_LOAD: extern "C" fn() = start_clock;
+
+extern "C" fn start_clock() {
+    START.get_or_init(Instant::now);
 }
 
 /// Prints `[t.tts] message`, where `t.tt` is [`elapsed`] in seconds. Takes the same arguments as

@@ -33,14 +33,16 @@ fn cargo() -> Command {
     Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
 }
 
-/// Builds the named examples (which must all be runnable ones).
+/// Builds the named examples of the workbook's own package (which must all be runnable ones).
 pub fn examples(root: &Path, names: &[&str], progress: Progress) -> Result<Built, String> {
-    examples_with_features(root, names, &[], progress)
+    examples_in(root, None, names, &[], progress)
 }
 
-/// Builds the named examples with cargo features turned on (such as `solutions`).
-pub fn examples_with_features(
+/// Builds the named examples of `package` (the workbook's own, if `None`) with cargo features
+/// turned on (such as `exercise-keys`).
+pub fn examples_in(
     root: &Path,
+    package: Option<&str>,
     names: &[&str],
     features: &[&str],
     progress: Progress,
@@ -51,6 +53,9 @@ pub fn examples_with_features(
         "--keep-going",
         "--message-format=json-render-diagnostics",
     ]);
+    if let Some(package) = package {
+        command.args(["--package", package]);
+    }
     if !features.is_empty() {
         command.args(["--features", &features.join(",")]);
     }

@@ -6,15 +6,22 @@
 //! - `NAME.stderr`: the program must not compile; the file holds the compiler's first error line,
 //!   `error[CODE]: message`, and the code and message are checked.
 //!
-//! The first `//!` line of the example is its one-line description. Two optional lines of its
-//! opening comment tell the harness how to run it: `//! verify-args: ARGS...` and
-//! `//! verify-limit: SECONDS`.
+//! The first `//!` line of the example is its one-line description. Three optional lines of its
+//! opening comment tell the harness how to run it: `//! verify-args: ARGS...`,
+//! `//! verify-limit: SECONDS` (its time limit) and `//! verify-cpu: SECONDS` (the CPU time it may
+//! use, for an example meant to compute; see [`Example::cpu_budget`]).
 //!
 //! An example may have a Python counterpart, `examples/NAME.py`, run with `python3` and checked
 //! against the same expected output. Where the two are meant to differ, the Python file declares
 //! it on its first line, `# expected output: OTHER.stdout`, naming its own expected output; that
 //! file must then differ from the Rust example's. Other `.py` files in `examples/` are modules
 //! the counterparts share.
+//!
+//! Exercises are kept apart from the examples, in two places:
+//! - `xtask/exercises/NAME/`: the maintainers' copy: `handout.rs` (the exercise as handed out),
+//!   `solution.rs` and `expected.stdout`;
+//! - `exercises/NAME.rs`: the reader's working copy, in a package of its own (`exercises/`) that
+//!   `cargo test` does not build, so that a half-written exercise never breaks the book's checks.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -31,6 +38,8 @@ pub enum Expected {
     CompileError(String),
     /// Neither file exists: the example cannot be verified.
     Missing,
+    /// The file exists but cannot be read as text: why.
+    Unreadable(String),
 }
 
 /// The language an example is written in, which says how it is run.
@@ -63,11 +72,28 @@ pub struct Example {
     /// Its own time limit, from a `//! verify-limit: SECONDS` line, for a program whose length
     /// its expected output does not show.
     pub limit: Option<Duration>,
+    /// The CPU time it may use, from a `//! verify-cpu: SECONDS` line (`# verify-cpu:` in
+    /// Python), for a program meant to compute.
+    pub cpu: Option<Duration>,
 }
 
 impl Example {
     pub fn is_compile_fail(&self) -> bool {
         matches!(self.expected, Expected::CompileError(_))
+    }
+
+    /// The CPU time (user + system) a run of `wall` may use. A program that mostly sleeps uses a
+    /// few milliseconds; one that polls in a loop instead of waiting to be woken keeps a core
+    /// busy. So the default allows 50 ms (the start of a debug build, under load) and 5% of the
+    /// wall time, and a Python program a second more for its interpreter.
+    pub fn cpu_budget(&self, wall: Duration) -> Duration {
+        self.cpu.unwrap_or_else(|| {
+            let start = match self.language {
+                Language::Rust => 0.05,
+                Language::Python => 1.0,
+            };
+            Duration::from_secs_f64(start + 0.05 * wall.as_secs_f64())
+        })
     }
 
     /// The largest timing in the expected output, in seconds: how long a correct run takes.
@@ -88,18 +114,34 @@ impl Example {
 pub struct Workbook {
     pub root: PathBuf,
     pub examples: Vec<Example>,
-    /// The exercises, `examples/exercises/NAME.rs`, each with its `NAME.stdout`.
+    /// The exercises, one per `xtask/exercises/NAME/`, each checked as the reader's working copy
+    /// `exercises/NAME.rs` against `xtask/exercises/NAME/expected.stdout`.
     pub exercises: Vec<Example>,
 }
 
+/// Where the exercises' working copies are, relative to the root (a package of their own).
+pub const EXERCISES: &str = "exercises";
+
+/// Where the maintainers keep each exercise's handout, solution and expected output.
+pub const EXERCISE_KEYS: &str = "xtask/exercises";
+
 impl Workbook {
-    /// The workbook this harness belongs to (the parent of the `xtask` directory).
+    /// The workbook the command runs in: the nearest directory, from the current one up, that
+    /// holds `book.toml` and `xtask/`. So a moved or copied workbook checks its own files.
     pub fn locate() -> Result<Workbook, String> {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .parent()
-            .expect("xtask lives inside the workbook")
-            .to_path_buf();
-        Workbook::at(root)
+        let here = std::env::current_dir()
+            .map_err(|e| format!("cannot read the current directory: {e}"))?;
+        let root = here
+            .ancestors()
+            .find(|dir| dir.join("book.toml").is_file() && dir.join("xtask").is_dir())
+            .ok_or_else(|| {
+                format!(
+                    "{} is not inside the workbook: run this from the workbook's directory (the \
+                     one with book.toml)",
+                    here.display()
+                )
+            })?;
+        Workbook::at(root.to_path_buf())
     }
 
     /// Reads the examples of the workbook at `root`.
@@ -150,17 +192,73 @@ impl Workbook {
                 .collect();
             if found.is_empty() {
                 let known: Vec<&str> = self.examples.iter().map(|e| e.name.as_str()).collect();
-                return Err(suggest::unknown(
-                    "example",
-                    name,
-                    &known,
-                    "cargo xtask list",
-                ));
+                let mut message = suggest::unknown("example", name, &known, "cargo xtask list");
+                if self.exercises.iter().any(|e| &e.name == name) {
+                    message = format!(
+                        "'{name}' is an exercise, not an example: check it with \
+                         `cargo xtask check {name}`"
+                    );
+                }
+                return Err(message);
             }
             selected.extend(found);
         }
         Ok(selected)
     }
+}
+
+/// The header lines of a source file: its opening `//!` comment (`#` comment, in Python).
+fn header(text: &str, language: Language) -> Vec<&str> {
+    let marker = match language {
+        Language::Rust => "//!",
+        Language::Python => "#",
+    };
+    text.lines()
+        .map_while(|l| l.strip_prefix(marker))
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect()
+}
+
+/// The value of a `key: value` line of the header.
+fn field<'t>(header: &[&'t str], key: &str) -> Option<&'t str> {
+    header
+        .iter()
+        .find_map(|l| l.strip_prefix(key)?.strip_prefix(':'))
+        .map(str::trim)
+}
+
+/// The `Hint:` paragraph of a header: from that line to the next blank line.
+fn hint(header: &[&str]) -> Option<String> {
+    let start = header.iter().position(|l| l.starts_with("Hint:"))?;
+    let lines: Vec<&str> = header[start..]
+        .iter()
+        .take_while(|l| !l.trim().is_empty())
+        .map(|l| l.trim())
+        .collect();
+    Some(
+        lines
+            .join("\n")
+            .trim_start_matches("Hint:")
+            .trim()
+            .to_string(),
+    )
+}
+
+fn seconds_field(header: &[&str], key: &str, file: &Path) -> Result<Option<Duration>, String> {
+    let Some(value) = field(header, key) else {
+        return Ok(None);
+    };
+    value
+        .parse::<f64>()
+        .ok()
+        .filter(|s| s.is_finite() && *s > 0.0 && *s < 86_400.0)
+        .map(|s| Some(Duration::from_secs_f64(s)))
+        .ok_or_else(|| {
+            format!(
+                "{}: `{key}: {value}` needs a number of seconds, such as `{key}: 30`",
+                file.display()
+            )
+        })
 }
 
 fn read_example(root: &Path, path: &Path) -> Result<Example, String> {
@@ -169,67 +267,96 @@ fn read_example(root: &Path, path: &Path) -> Result<Example, String> {
         .and_then(|s| s.to_str())
         .ok_or_else(|| format!("{}: not a UTF-8 file name", path.display()))?
         .to_string();
-    let text =
-        fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let description = text
-        .lines()
-        .find_map(|l| l.strip_prefix("//!"))
-        .map(|l| l.trim().to_string())
-        .unwrap_or_default();
-    let hint = text
-        .lines()
-        .find_map(|l| l.strip_prefix("//! Hint:"))
-        .map(|l| l.trim().to_string());
-    let args = text
-        .lines()
-        .find_map(|l| l.strip_prefix("//! verify-args:"))
-        .map(|l| l.split_whitespace().map(String::from).collect())
-        .unwrap_or_default();
-    let limit = text
-        .lines()
-        .find_map(|l| l.strip_prefix("//! verify-limit:"))
-        .and_then(|l| l.trim().parse::<f64>().ok())
-        .map(Duration::from_secs_f64);
-    let relative = |p: PathBuf| p.strip_prefix(root).map(Path::to_path_buf).unwrap_or(p);
+    let relative = |p: &Path| {
+        p.strip_prefix(root)
+            .map(Path::to_path_buf)
+            .unwrap_or(p.into())
+    };
     let stdout = path.with_extension("stdout");
     let stderr = path.with_extension("stderr");
     let (expected_file, expected) = match (stdout.is_file(), stderr.is_file()) {
         (true, true) => {
             return Err(format!(
                 "example '{name}' has both {} and {}; keep the one that says what it does",
-                relative(stdout).display(),
-                relative(stderr).display()
+                relative(&stdout).display(),
+                relative(&stderr).display()
             ));
         }
-        (true, false) => (stdout.clone(), Expected::Output(read(&stdout)?)),
-        (false, true) => (stderr.clone(), Expected::CompileError(read(&stderr)?)),
+        (true, false) => (stdout.clone(), read_expected(&stdout, Expected::Output)),
+        (false, true) => (
+            stderr.clone(),
+            read_expected(&stderr, Expected::CompileError),
+        ),
         (false, false) => (stdout, Expected::Missing),
     };
+    let mut example = describe(root, path, Language::Rust)?;
+    example.name = name;
+    example.expected_file = relative(&expected_file);
+    example.expected = expected;
+    Ok(example)
+}
+
+/// An example read from its source's header, with no expectation yet.
+fn describe(root: &Path, path: &Path, language: Language) -> Result<Example, String> {
+    let relative = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    let text = fs::read(path).map_err(|e| format!("cannot read {}: {e}", relative.display()))?;
+    let text = String::from_utf8_lossy(&text);
+    let header = header(&text, language);
     Ok(Example {
-        name,
-        language: Language::Rust,
-        source: relative(path.to_path_buf()),
-        expected_file: relative(expected_file),
-        expected,
-        description,
-        hint,
-        args,
-        limit,
+        name: String::new(),
+        language,
+        description: header
+            .first()
+            .map(|l| l.trim().to_string())
+            .unwrap_or_default(),
+        hint: hint(&header),
+        args: field(&header, "verify-args")
+            .map(|l| l.split_whitespace().map(String::from).collect())
+            .unwrap_or_default(),
+        limit: seconds_field(&header, "verify-limit", &relative)?,
+        cpu: seconds_field(&header, "verify-cpu", &relative)?,
+        source: relative,
+        expected_file: PathBuf::new(),
+        expected: Expected::Missing,
     })
 }
 
-/// Reads `examples/exercises/*.rs`, if there is such a directory.
+/// Reads an expected file; one that is not UTF-8 makes that example fail, not the whole harness.
+fn read_expected(path: &Path, kind: fn(String) -> Expected) -> Expected {
+    match fs::read(path) {
+        Err(e) => Expected::Unreadable(e.to_string()),
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => kind(text),
+            Err(e) => Expected::Unreadable(format!(
+                "it is not UTF-8 text (byte {} is not valid UTF-8); save it as UTF-8",
+                e.utf8_error().valid_up_to()
+            )),
+        },
+    }
+}
+
+/// Reads the exercises from `xtask/exercises/*/`: each one's header from its handout, its
+/// expected output from `expected.stdout`, and its source: the reader's copy in `exercises/`.
 fn read_exercises(root: &Path) -> Result<Vec<Example>, String> {
-    let dir = root.join("examples/exercises");
+    let dir = root.join(EXERCISE_KEYS);
     let Ok(entries) = fs::read_dir(&dir) else {
         return Ok(Vec::new());
     };
     let mut exercises = Vec::new();
     for entry in entries {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        if path.extension().is_some_and(|x| x == "rs") {
-            exercises.push(read_example(root, &path)?);
+        let keys = entry.map_err(|e| e.to_string())?.path();
+        let Some(name) = keys.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if !keys.join("handout.rs").is_file() {
+            continue;
         }
+        let mut exercise = describe(root, &keys.join("handout.rs"), Language::Rust)?;
+        exercise.name = name.to_string();
+        exercise.source = Path::new(EXERCISES).join(format!("{name}.rs"));
+        exercise.expected_file = Path::new(EXERCISE_KEYS).join(name).join("expected.stdout");
+        exercise.expected = read_expected(&root.join(&exercise.expected_file), Expected::Output);
+        exercises.push(exercise);
     }
     exercises.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(exercises)
@@ -240,10 +367,8 @@ const DECLARATION: &str = "# expected output:";
 
 /// Reads the Python counterpart at `path` of the Rust example `twin`.
 fn read_counterpart(root: &Path, path: &Path, twin: &Example) -> Result<Example, String> {
-    let text =
-        fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let source = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-    let name = format!("{}.py", twin.name);
+    let mut example = describe(root, path, Language::Python)?;
+    let text = fs::read_to_string(path).unwrap_or_default();
     let declared = text
         .lines()
         .next()
@@ -251,13 +376,13 @@ fn read_counterpart(root: &Path, path: &Path, twin: &Example) -> Result<Example,
     let (expected_file, expected) = match declared {
         None => (twin.expected_file.clone(), twin.expected.clone()),
         Some(file) => {
-            let file = source.with_file_name(file.trim());
-            let expected = Expected::Output(read(&root.join(&file))?);
+            let file = example.source.with_file_name(file.trim());
+            let expected = read_expected(&root.join(&file), Expected::Output);
             if expected == twin.expected {
                 return Err(format!(
                     "{} declares its own expected output, {}, but it is the same as {}'s: \
                      remove the declaration",
-                    source.display(),
+                    example.source.display(),
                     file.display(),
                     twin.name
                 ));
@@ -265,19 +390,35 @@ fn read_counterpart(root: &Path, path: &Path, twin: &Example) -> Result<Example,
             (file, expected)
         }
     };
-    Ok(Example {
-        name,
-        language: Language::Python,
-        source,
-        expected_file,
-        expected,
-        description: format!("the Python counterpart of {}", twin.name),
-        hint: None,
-        args: Vec::new(),
-        limit: None,
-    })
+    example.name = format!("{}.py", twin.name);
+    example.expected_file = expected_file;
+    example.expected = expected;
+    example.description = format!("the Python counterpart of {}", twin.name);
+    example.hint = None;
+    example.args = Vec::new();
+    Ok(example)
 }
 
-fn read(path: &Path) -> Result<String, String> {
-    fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hint_is_read_whole() {
+        let text = "//! Do it.\n//!\n//! Hint: first line,\n//! second line.\n//!\n//! Other.\n";
+        assert_eq!(
+            hint(&header(text, Language::Rust)).unwrap(),
+            "first line,\nsecond line."
+        );
+    }
+
+    #[test]
+    fn fields_are_read_from_the_header_only() {
+        let text = "//! Do it.\n//! verify-cpu: 2.5\n\n// verify-limit: 9\n";
+        let header = header(text, Language::Rust);
+        assert_eq!(field(&header, "verify-cpu"), Some("2.5"));
+        assert_eq!(field(&header, "verify-limit"), None);
+        let bad = seconds_field(&["verify-limit: inf"], "verify-limit", Path::new("x.rs"));
+        assert!(bad.unwrap_err().contains("needs a number of seconds"));
+    }
 }

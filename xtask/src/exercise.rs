@@ -1,14 +1,18 @@
-//! `cargo xtask check`: the reader's exercises, built, run and compared exactly as the examples
-//! are, with feedback written for someone in the middle of solving one.
+//! `cargo xtask check`, `reset` and `watch`: the reader's exercises, built, run and compared
+//! exactly as the examples are, with feedback written for someone in the middle of solving one.
 //!
-//! An exercise is `examples/exercises/NAME.rs` with its expected output `NAME.stdout`; its
-//! reference solution is `xtask/solutions/NAME.rs`, built as the example `NAME_solution` with
-//! the `solutions` feature.
+//! The reader works on `exercises/NAME.rs`, a package of its own that `cargo test` never builds.
+//! The maintainers' copy is `xtask/exercises/NAME/`: `handout.rs` (the exercise as handed out;
+//! `reset` copies it back), `solution.rs`, and `expected.stdout`. The tests check the handout and
+//! the solution, built with the `exercise-keys` feature as `NAME_handout` and `NAME_solution`,
+//! never the reader's copy.
 
-use std::path::PathBuf;
-use std::time::Duration;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::build::Progress;
+use crate::catalog::{EXERCISE_KEYS, EXERCISES};
 use crate::report::{Outcome, Verdict};
 use crate::{Example, Options, Report, Workbook, compare, suggest, verify};
 
@@ -22,12 +26,13 @@ pub fn state(outcome: &Outcome) -> &'static str {
 pub fn options(progress: Progress) -> Options {
     Options {
         progress,
+        package: Some(EXERCISES),
         base_limit: Duration::from_secs(3),
         ..Options::default()
     }
 }
 
-/// Looks exercises up by name; no names means all of them.
+/// Looks exercises up by name; no names means all of them. `ex7` or `7` finds `ex07_...`.
 pub fn select<'w>(workbook: &'w Workbook, names: &[String]) -> Result<Vec<&'w Example>, String> {
     if names.is_empty() {
         return Ok(workbook.exercises.iter().collect());
@@ -35,49 +40,114 @@ pub fn select<'w>(workbook: &'w Workbook, names: &[String]) -> Result<Vec<&'w Ex
     names
         .iter()
         .map(|name| {
-            workbook
-                .exercises
-                .iter()
-                .find(|e| &e.name == name)
-                .ok_or_else(|| {
-                    let known: Vec<&str> =
-                        workbook.exercises.iter().map(|e| e.name.as_str()).collect();
-                    suggest::unknown("exercise", name, &known, "cargo xtask check")
-                })
+            let known: Vec<&str> = workbook.exercises.iter().map(|e| e.name.as_str()).collect();
+            let found = workbook.exercises.iter().find(|e| &e.name == name);
+            found.ok_or_else(|| match suggest::by_number(name, &known) {
+                Some(full) => format!(
+                    "unknown exercise '{name}'; did you mean '{full}'? (`cargo xtask check` \
+                     lists them all)"
+                ),
+                None => suggest::unknown("exercise", name, &known, "cargo xtask check"),
+            })
         })
         .collect()
 }
 
-/// Builds and runs the reader's versions of `exercises`.
+/// The reader's working copy of an exercise.
+pub fn working_copy(workbook: &Workbook, exercise: &Example) -> PathBuf {
+    workbook.root.join(&exercise.source)
+}
+
+/// The exercise as handed out.
+pub fn handout(workbook: &Workbook, exercise: &Example) -> PathBuf {
+    workbook
+        .root
+        .join(EXERCISE_KEYS)
+        .join(&exercise.name)
+        .join("handout.rs")
+}
+
+/// Builds and runs the reader's versions of `exercises`. One whose file is missing is reported
+/// as such (with how to restore it), not dropped.
 pub fn check(
     workbook: &Workbook,
     exercises: &[&Example],
     progress: Progress,
 ) -> Result<Report, String> {
-    verify::verify(&workbook.root, exercises, &options(progress))
+    let (present, missing): (Vec<&Example>, Vec<&Example>) = exercises
+        .iter()
+        .partition(|e| working_copy(workbook, e).is_file());
+    let mut report = verify::verify(&workbook.root, &present, &options(progress))?;
+    report.outcomes.extend(
+        missing
+            .iter()
+            .map(|e| Outcome::new(e, Verdict::MissingCopy)),
+    );
+    report.outcomes.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(report)
 }
 
-/// The reference solutions of `exercises`, as examples expected to print what the exercises must.
-pub fn solutions(exercises: &[&Example]) -> Vec<Example> {
+/// The maintainers' copies of `exercises`: each as handed out (`NAME_handout`) and its reference
+/// solution (`NAME_solution`), as examples expected to print what the exercise must.
+pub fn keys(exercises: &[&Example]) -> Vec<Example> {
     exercises
         .iter()
-        .map(|exercise| Example {
-            name: format!("{}_solution", exercise.name),
-            source: PathBuf::from("xtask/solutions").join(format!("{}.rs", exercise.name)),
-            ..(*exercise).clone()
+        .flat_map(|exercise| {
+            ["handout", "solution"].map(|kind| Example {
+                name: format!("{}_{kind}", exercise.name),
+                source: Path::new(EXERCISE_KEYS)
+                    .join(&exercise.name)
+                    .join(format!("{kind}.rs")),
+                ..(*exercise).clone()
+            })
         })
         .collect()
 }
 
-/// Builds and runs the reference solutions of `exercises`.
-pub fn check_solutions(workbook: &Workbook, exercises: &[&Example]) -> Result<Report, String> {
-    let solutions = solutions(exercises);
-    let solutions: Vec<&Example> = solutions.iter().collect();
+/// Builds and runs the handouts and the reference solutions of `exercises`, together.
+pub fn check_keys(workbook: &Workbook, exercises: &[&Example]) -> Result<Report, String> {
+    let keys = keys(exercises);
+    let keys: Vec<&Example> = keys.iter().collect();
     let options = Options {
-        features: vec!["solutions"],
+        features: vec!["exercise-keys"],
+        package: None,
         ..options(Progress::Quiet)
     };
-    verify::verify(&workbook.root, &solutions, &options)
+    verify::verify(&workbook.root, &keys, &options)
+}
+
+/// Puts an exercise back as handed out. A working copy that differs is kept first, in
+/// `target/exercise-backups/`; returns where, if it was.
+pub fn reset(workbook: &Workbook, exercise: &Example) -> Result<Option<PathBuf>, String> {
+    let original = fs::read(handout(workbook, exercise))
+        .map_err(|e| format!("cannot read the handout of {}: {e}", exercise.name))?;
+    let copy = working_copy(workbook, exercise);
+    let mut backup = None;
+    if let Ok(current) = fs::read(&copy)
+        && current != original
+    {
+        let dir = workbook.root.join("target/exercise-backups");
+        fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        let stamp = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or_default();
+        let file = dir.join(format!("{}-{stamp}.rs", exercise.name));
+        fs::write(&file, current).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        backup = Some(file);
+    }
+    fs::write(&copy, original).map_err(|e| format!("cannot write {}: {e}", copy.display()))?;
+    Ok(backup)
+}
+
+/// The exercises whose working copy differs from its handout (or is missing): for CI, which
+/// checks a clean clone, where none may differ.
+pub fn changed(workbook: &Workbook) -> Vec<&Example> {
+    workbook
+        .exercises
+        .iter()
+        .filter(|e| fs::read(working_copy(workbook, e)).ok() != fs::read(handout(workbook, e)).ok())
+        .collect()
 }
 
 /// What to tell the reader about their exercise: that it is done, or what is still wrong.
@@ -109,7 +179,7 @@ pub fn feedback(exercise: &Example, outcome: &Outcome) -> String {
         text += &timing_advice(took.as_secs_f64(), exercise.expected_duration());
     }
     if let Some(hint) = &exercise.hint {
-        text += &format!("\nHint: {hint}\n");
+        text += &format!("\nHint: {}\n", hint.replace('\n', "\n      "));
     }
     text
 }
@@ -119,7 +189,7 @@ fn timing_advice(took: f64, expected: f64) -> String {
     let question = if took > expected * 1.5 {
         " Are the tasks running concurrently, or is something blocking the thread?"
     } else if took < expected * 0.8 {
-        " Is a sleep missing, or shorter than it should be?"
+        " Is a sleep missing or shorter than it should be, or is an `.await` missing?"
     } else {
         ""
     };
@@ -128,6 +198,32 @@ fn timing_advice(took: f64, expected: f64) -> String {
         compare::seconds(took),
         compare::seconds(expected)
     )
+}
+
+/// "5 of 12 done. Next: ex06_cleanup_on_cancel, ...".
+pub fn progress(exercises: &[&Example], report: &Report) -> String {
+    let done = exercises
+        .iter()
+        .filter(|e| report.outcome(&e.name).is_some_and(Outcome::passed))
+        .count();
+    let next = exercises
+        .iter()
+        .find(|e| !report.outcome(&e.name).is_some_and(Outcome::passed));
+    let mut text = format!("{done} of {} done.", exercises.len());
+    match next {
+        Some(next) => {
+            text += &format!(
+                " Next: {} ({}).\n  Open {}, then `cargo xtask check {}` (or `cargo xtask \
+                 watch`, which checks it each time you save).",
+                next.name,
+                next.description.trim_end_matches('.'),
+                next.source.display(),
+                next.name
+            );
+        }
+        None => text += " All of them: well done!",
+    }
+    text
 }
 
 #[cfg(test)]
@@ -142,6 +238,8 @@ mod tests {
             "{slow}"
         );
         assert!(slow.contains("running concurrently"), "{slow}");
-        assert!(timing_advice(0.1, 1.0).contains("Is a sleep missing"));
+        let fast = timing_advice(0.1, 1.0);
+        assert!(fast.contains("Is a sleep missing"), "{fast}");
+        assert!(fast.contains("`.await` missing"), "{fast}");
     }
 }

@@ -10,11 +10,15 @@ pub mod catalog;
 pub mod compare;
 pub mod exercise;
 pub mod pages;
+pub mod repeat;
 pub mod report;
 pub mod run;
+pub mod signals;
 pub mod suggest;
 pub mod timeline;
+pub mod timing;
 pub mod verify;
+pub mod watch;
 
 pub use catalog::{Example, Expected, Language, Workbook};
 pub use report::{Outcome, Verdict};

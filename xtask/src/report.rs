@@ -2,12 +2,13 @@
 //! failure, what went wrong, in which files, and what to do next.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::build;
-use crate::catalog::Example;
+use crate::catalog::{EXERCISES, Example, Language};
 use crate::compare::{self, Diff};
+use crate::verify::RERUN_MISS;
 
 /// The result of checking one example.
 #[derive(Debug)]
@@ -15,6 +16,8 @@ pub enum Verdict {
     Passed,
     /// It ran and exited normally, but printed something else.
     WrongOutput(Diff),
+    /// It printed the right lines on time, but kept a core busy doing it.
+    Busy,
     /// It exited with an error (a panic, say).
     Crashed {
         status: String,
@@ -25,6 +28,11 @@ pub enum Verdict {
     TimedOut {
         limit: Duration,
         stdout: String,
+    },
+    /// It printed more than the harness keeps, and was stopped.
+    TooMuchOutput {
+        stdout: String,
+        stderr: String,
     },
     /// A compile-fail lesson that compiled.
     Compiled {
@@ -37,33 +45,57 @@ pub enum Verdict {
     },
     /// It has no expected output to compare with.
     NoExpectedOutput,
+    /// Its expected output cannot be read: why.
+    BadExpected(String),
     /// The build did not produce it.
     NotBuilt(String),
     /// It could not be started.
     CannotRun(String),
     /// It was not run, for this reason (a Python counterpart without `python3`). Not a pass.
     Skipped(String),
+    /// An exercise whose working copy is gone.
+    MissingCopy,
 }
 
 /// One example's verdict, with what a reader needs to find it.
 #[derive(Debug)]
 pub struct Outcome {
     pub name: String,
+    pub language: Language,
     pub source: PathBuf,
     pub expected_file: PathBuf,
     pub verdict: Verdict,
     /// How long it ran, for examples that ran.
     pub elapsed: Option<Duration>,
+    /// The CPU time it used, and the CPU time it was allowed.
+    pub cpu: Option<(Duration, Duration)>,
+    /// How close its timings came to their limits, in seconds (negative: out of range).
+    pub margin: Option<f64>,
+    /// It exited, leaving processes it had started running (the harness stopped them).
+    pub left_running: bool,
+    /// How many times it ran: more than once when a run that was a little off was repeated.
+    pub runs: usize,
+    /// What went wrong in the runs before this one, one line each.
+    pub earlier: Vec<String>,
+    /// The smallest timing margin of the first run (for `verify --repeat`).
+    pub first_margin: Option<f64>,
 }
 
 impl Outcome {
     pub fn new(example: &Example, verdict: Verdict) -> Outcome {
         Outcome {
             name: example.name.clone(),
+            language: example.language,
             source: example.source.clone(),
             expected_file: example.expected_file.clone(),
             verdict,
             elapsed: None,
+            cpu: None,
+            margin: None,
+            left_running: false,
+            runs: 1,
+            earlier: Vec::new(),
+            first_margin: None,
         }
     }
 
@@ -80,6 +112,44 @@ impl Outcome {
         !self.passed() && !self.skipped()
     }
 
+    /// Passed at its first run.
+    pub fn passed_first_time(&self) -> bool {
+        self.passed() && self.runs == 1
+    }
+
+    /// It printed every line in order, and its timings missed by a little: worth running again,
+    /// alone, in case the machine was busy.
+    pub fn worth_rerunning(&self) -> bool {
+        matches!(&self.verdict, Verdict::WrongOutput(diff)
+            if diff.timing_only && diff.worst_miss < RERUN_MISS)
+    }
+
+    /// Takes the result of running it again, remembering what went wrong before.
+    pub fn rerun(&mut self, again: Outcome) {
+        let why = match &self.verdict {
+            Verdict::WrongOutput(diff) => format!(
+                "run {}: a timing missed its range by {}",
+                self.runs,
+                compare::seconds(diff.worst_miss)
+            ),
+            _ => format!("run {}: failed", self.runs),
+        };
+        let (runs, mut earlier, first) = (
+            self.runs,
+            std::mem::take(&mut self.earlier),
+            self.first_margin.or(self.margin),
+        );
+        earlier.push(why);
+        *self = again;
+        self.runs = runs + 1;
+        self.earlier = earlier;
+        self.first_margin = first;
+    }
+
+    fn is_exercise(&self) -> bool {
+        self.source.starts_with(EXERCISES)
+    }
+
     /// The one-line summary: `ok    count_concurrent  1.00 s`.
     pub fn summary(&self) -> String {
         let status = match &self.verdict {
@@ -91,7 +161,11 @@ impl Outcome {
             .elapsed
             .map(|d| compare::seconds(d.as_secs_f64()))
             .unwrap_or_default();
-        format!("{status:<5} {:<28} {time}", self.name)
+        let again = match self.runs {
+            1 => String::new(),
+            n => format!("  (ran {n} times: {})", self.earlier.join("; ")),
+        };
+        format!("{status:<5} {:<28} {time}{again}", self.name)
     }
 }
 
@@ -104,7 +178,7 @@ impl fmt::Display for Outcome {
             self.expected_file.display(),
         );
         match &self.verdict {
-            Verdict::Passed => Ok(()),
+            Verdict::Passed => return Ok(()),
             Verdict::WrongOutput(diff) => {
                 writeln!(
                     f,
@@ -112,14 +186,40 @@ impl fmt::Display for Outcome {
                 )?;
                 writeln!(f, "  - expected, not printed   + printed, not expected")?;
                 write!(f, "{diff}")?;
-                if diff.has_timing_note() {
+                if diff.too_early {
                     writeln!(
                         f,
-                        "  A timing is out of range: did a sleep change, or did concurrent work \
+                        "  A line came too early: is a sleep shorter than it should be, or is an \
+                         `.await` missing (a `Timer` that is created but not awaited does not \
+                         wait, and the compiler does not warn)?"
+                    )?;
+                }
+                if diff.too_late {
+                    writeln!(
+                        f,
+                        "  A line came too late: did a sleep get longer, or did concurrent work \
                          become sequential?"
                     )?;
                 }
-                Ok(())
+            }
+            Verdict::Busy => {
+                let (cpu, budget) = self.cpu.unwrap_or_default();
+                let wall = self.elapsed.unwrap_or_default();
+                writeln!(
+                    f,
+                    "{name} ({source}) printed the right lines on time, but kept a core busy: it \
+                     used {} of CPU in {} (it may use {}).",
+                    compare::seconds(cpu.as_secs_f64()),
+                    compare::seconds(wall.as_secs_f64()),
+                    compare::seconds(budget.as_secs_f64()),
+                )?;
+                writeln!(
+                    f,
+                    "  A task that waits should sleep until it is woken. Something polls in a \
+                     loop instead: a `poll` that calls `wake_by_ref()` and returns `Pending` \
+                     before its event has come, or a loop that checks the time. Store the \
+                     waker, and wake it once, when the event happens."
+                )?;
             }
             Verdict::Crashed {
                 status,
@@ -127,12 +227,11 @@ impl fmt::Display for Outcome {
                 diff,
             } => {
                 writeln!(f, "{name} ({source}) failed: {status}")?;
-                write_indented(f, "its error output:", stderr)?;
+                write_indented(f, "its error output:", stderr, 40)?;
                 if let Some(diff) = diff {
                     writeln!(f, "  its output, against {expected}:")?;
                     write!(f, "{diff}")?;
                 }
-                Ok(())
             }
             Verdict::TimedOut { limit, stdout } => {
                 writeln!(
@@ -141,13 +240,26 @@ impl fmt::Display for Outcome {
                      is it waiting for something that never happens?",
                     compare::seconds(limit.as_secs_f64())
                 )?;
-                write_indented(f, "what it printed before:", stdout)
+                write_indented(f, "what it printed before:", stdout, 40)?;
+            }
+            Verdict::TooMuchOutput { stdout, stderr } => {
+                let (lines, bytes) = (stdout.lines().count(), stdout.len());
+                writeln!(
+                    f,
+                    "{name} ({source}) printed too much ({lines} lines, {bytes} bytes, more \
+                     than the harness keeps) and was stopped: is it printing in a loop that \
+                     never ends?"
+                )?;
+                write_indented(f, "the start of what it printed:", stdout, 20)?;
+                if !stderr.is_empty() {
+                    write_indented(f, "the start of its error output:", stderr, 10)?;
+                }
             }
             Verdict::Compiled { expected: want } => writeln!(
                 f,
                 "{name} ({source}) compiled, but it is a lesson that must fail with\n    \
                  {want}\n  (as {expected} says)"
-            ),
+            )?,
             Verdict::WrongError {
                 expected: want,
                 actual,
@@ -165,32 +277,101 @@ impl fmt::Display for Outcome {
                     f,
                     "  (expected in {expected}; see the whole error with \
                      `cargo build --example {name} --features compile-fail`)"
-                )
+                )?;
             }
-            Verdict::NoExpectedOutput => writeln!(
+            Verdict::NoExpectedOutput => writeln!(f, "{}", self.no_expected_output())?,
+            Verdict::BadExpected(why) => writeln!(
                 f,
-                "{name} ({source}) has no expected output: create {expected} with what it must \
-                 print (e.g. `cargo run --example {name} > {expected}`, then check it by eye), \
-                 or {} with the error it must fail with",
-                self.expected_file.with_extension("stderr").display()
-            ),
+                "{name} ({source}): its expected output {expected} cannot be read: {why}"
+            )?,
             Verdict::NotBuilt(why) => {
                 writeln!(f, "{name} ({source}) did not build")?;
-                write_indented(f, "cargo said:", why)
+                write_indented(f, "cargo said:", why, 60)?;
             }
-            Verdict::CannotRun(why) => writeln!(f, "{name} ({source}) could not be run: {why}"),
-            Verdict::Skipped(why) => writeln!(f, "{name} ({source}) was skipped: {why}"),
+            Verdict::CannotRun(why) => writeln!(f, "{name} ({source}) could not be run: {why}")?,
+            Verdict::Skipped(why) => writeln!(f, "{name} ({source}) was skipped: {why}")?,
+            Verdict::MissingCopy => writeln!(
+                f,
+                "{source} is missing: `cargo xtask reset {name}` puts it back as handed out"
+            )?,
+        }
+        if let Some((cpu, budget)) = self.cpu
+            && cpu > budget
+            && !matches!(self.verdict, Verdict::Busy)
+        {
+            writeln!(
+                f,
+                "  It also kept a core busy: {} of CPU, where {} is allowed. Does something poll \
+                 in a loop instead of waiting to be woken?",
+                compare::seconds(cpu.as_secs_f64()),
+                compare::seconds(budget.as_secs_f64()),
+            )?;
+        }
+        if self.left_running {
+            writeln!(
+                f,
+                "  When it exited, processes it had started were still running; the harness \
+                 stopped them."
+            )?;
+        }
+        if !self.earlier.is_empty() {
+            writeln!(
+                f,
+                "  It was run {} times: {}.",
+                self.runs,
+                self.earlier.join("; ")
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl Outcome {
+    /// What to do about a missing expected output: it depends on who owns it.
+    fn no_expected_output(&self) -> String {
+        let (name, source, expected) = (
+            &self.name,
+            self.source.display(),
+            self.expected_file.display(),
+        );
+        if self.is_exercise() {
+            return format!(
+                "the exercise {name} has no expected output: {expected} is missing. It comes \
+                 with the workbook; restore it with `git checkout -- {expected}`"
+            );
+        }
+        match self.language {
+            Language::Python => {
+                let twin = name.trim_end_matches(".py");
+                format!(
+                    "{name} ({source}) has nothing to compare with: its Rust twin {twin} has no \
+                     expected output either. Create {expected} with what both must print"
+                )
+            }
+            Language::Rust => format!(
+                "{name} ({source}) has no expected output: create {expected} with what it must \
+                 print (`cargo run --example {name} > {expected}`, then read it and round its \
+                 timings), or {} with the error it must fail with",
+                Path::new(&self.expected_file)
+                    .with_extension("stderr")
+                    .display()
+            ),
         }
     }
 }
 
-fn write_indented(f: &mut fmt::Formatter<'_>, title: &str, text: &str) -> fmt::Result {
+/// Writes `text` indented under `title`, at most `most` lines of it.
+fn write_indented(f: &mut fmt::Formatter<'_>, title: &str, text: &str, most: usize) -> fmt::Result {
     if text.trim().is_empty() {
         return writeln!(f, "  {title} (nothing)");
     }
     writeln!(f, "  {title}")?;
-    for line in text.lines() {
+    for line in text.lines().take(most) {
         writeln!(f, "    {line}")?;
+    }
+    let more = text.lines().count().saturating_sub(most);
+    if more > 0 {
+        writeln!(f, "    ... and {more} more line(s)")?;
     }
     Ok(())
 }

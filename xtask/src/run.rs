@@ -1,89 +1,259 @@
-//! Runs one program with a time limit and captures what it prints.
+//! Runs one program with limits, and captures what it printed and what it cost.
 //!
-//! A program still running at the limit is killed (with everything it started) and reported as
-//! timed out, with whatever it had printed: a hung example never hangs the harness.
+//! Every run is bounded, whatever the program does:
+//! - it runs in its own process group, and when the run ends, for any reason, the whole group is
+//!   killed: a child it started and left behind (holding its output open, or not) goes too;
+//! - at its time limit it is killed, and the run ends even if something outside the group still
+//!   holds its output open;
+//! - its output is capped ([`Limits`]): a program that prints too much is stopped, and what it
+//!   printed first is kept;
+//! - on Ctrl-C (and SIGTERM, SIGHUP, SIGQUIT) every program under way is killed before the
+//!   harness exits (see `signals`), and on Linux a program is killed if the harness dies anyway
+//!   (`PR_SET_PDEATHSIG`).
+//!
+//! Its CPU time (user + system, its children included) is read from `wait4`, next to its wall
+//! time, so that a program that should sleep but spins can be told apart.
 
-use std::io::Read;
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::io::{self, Read};
+use std::process::{Command, ExitStatus, Stdio};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-/// What a finished (or killed) run left behind.
+use crate::signals;
+
+/// The bounds of one run.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Wall time, from start to the end of the run.
+    pub time: Duration,
+    /// Bytes of output kept from each of stdout and stderr.
+    pub bytes: usize,
+    /// Lines of output kept from each of stdout and stderr.
+    pub lines: usize,
+}
+
+impl Limits {
+    /// The default output caps (a megabyte, ten thousand lines: a hundred times any example's
+    /// output) with a time limit.
+    pub fn time(time: Duration) -> Limits {
+        Limits {
+            time,
+            bytes: 1 << 20,
+            lines: 10_000,
+        }
+    }
+}
+
+/// How a run ended.
+#[derive(Debug)]
+pub enum End {
+    /// The program exited by itself.
+    Exited(ExitStatus),
+    /// It was killed at its time limit.
+    TimedOut,
+    /// It was killed because it printed more than the caps allow.
+    TooMuchOutput,
+}
+
+/// What a finished (or stopped) run left behind.
 #[derive(Debug)]
 pub struct Run {
     pub stdout: String,
     pub stderr: String,
-    /// `None` when the run was killed at its time limit.
-    pub status: Option<ExitStatus>,
+    pub end: End,
     pub elapsed: Duration,
+    /// User + system CPU time of the program and the children it waited for.
+    pub cpu: Duration,
+    /// It exited, but processes it had started were still running (they were killed).
+    pub left_running: bool,
 }
 
 impl Run {
     pub fn timed_out(&self) -> bool {
-        self.status.is_none()
+        matches!(self.end, End::TimedOut)
+    }
+
+    /// The exit status, for a program that exited by itself.
+    pub fn status(&self) -> Option<ExitStatus> {
+        match self.end {
+            End::Exited(status) => Some(status),
+            _ => None,
+        }
     }
 }
 
-/// Runs `command` to completion or until `limit`, whichever comes first.
-pub fn run(mut command: Command, limit: Duration) -> std::io::Result<Run> {
+enum Event {
+    Exited(ExitStatus, Duration),
+    /// A pipe went over its cap.
+    Full,
+}
+
+/// How long to wait, once a program has ended, for its output pipes to close.
+const DRAIN: Duration = Duration::from_millis(500);
+
+/// Runs `command` to completion, or until a limit stops it.
+pub fn run(mut command: Command, limits: Limits) -> io::Result<Run> {
+    signals::kill_children_on_signals();
     command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    #[cfg(unix)]
-    {
-        // Its own process group, so that a kill reaches whatever it started, too.
-        use std::os::unix::process::CommandExt;
-        command.process_group(0);
-    }
+    isolate(&mut command);
     let start = Instant::now();
     let mut child = command.spawn()?;
-    // Read both pipes while it runs, so that a chatty program never blocks on a full pipe.
-    let stdout = read_in_background(child.stdout.take());
-    let stderr = read_in_background(child.stderr.take());
-    let status = loop {
-        if let Some(status) = child.try_wait()? {
-            break Some(status);
+    let group = signals::Group::new(child.id());
+    let (events, received) = mpsc::channel();
+    let stdout = Capture::start(child.stdout.take(), events.clone(), limits);
+    let stderr = Capture::start(child.stderr.take(), events.clone(), limits);
+    let pid = child.id();
+    thread::spawn(move || {
+        if let Some((status, cpu)) = wait_for(pid) {
+            let _ = events.send(Event::Exited(status, cpu));
         }
-        if start.elapsed() >= limit {
-            kill(&mut child);
-            break None;
+    });
+
+    let deadline = start + limits.time;
+    let mut stopped: Option<End> = None;
+    let (status, cpu) = loop {
+        // Once it has been killed, it exits at once (a few seconds allow for a swapping machine).
+        let wait_until = match stopped {
+            None => deadline,
+            Some(_) => Instant::now().max(deadline) + Duration::from_secs(5),
+        };
+        match received.recv_timeout(wait_until.saturating_duration_since(Instant::now())) {
+            Ok(Event::Exited(status, cpu)) => break (status, cpu),
+            Ok(Event::Full) => {
+                group.kill();
+                stopped.get_or_insert(End::TooMuchOutput);
+            }
+            Err(RecvTimeoutError::Timeout) if stopped.is_none() => {
+                group.kill();
+                stopped = Some(End::TimedOut);
+            }
+            Err(_) => {
+                return Err(io::Error::other(format!(
+                    "process {pid} did not exit after SIGKILL"
+                )));
+            }
         }
-        thread::sleep(Duration::from_millis(5));
     };
     let elapsed = start.elapsed();
+    // Whatever it started and left behind goes now, so that its pipes close.
+    let left_running = group.kill();
+    let drain_until = Instant::now() + DRAIN;
     Ok(Run {
-        stdout: stdout.join().unwrap_or_default(),
-        stderr: stderr.join().unwrap_or_default(),
-        status,
+        stdout: stdout.take(drain_until),
+        stderr: stderr.take(drain_until),
+        end: stopped.unwrap_or(End::Exited(status)),
         elapsed,
+        cpu,
+        left_running,
     })
 }
 
-fn read_in_background(pipe: Option<impl Read + Send + 'static>) -> thread::JoinHandle<String> {
-    thread::spawn(move || {
-        let mut bytes = Vec::new();
-        if let Some(mut pipe) = pipe {
-            let _ = pipe.read_to_end(&mut bytes);
-        }
-        String::from_utf8_lossy(&bytes).into_owned()
-    })
-}
-
-fn kill(child: &mut Child) {
-    #[cfg(unix)]
-    {
-        // Negative pid: the whole process group made in `run`.
-        let _ = Command::new("kill")
-            .args(["-KILL", "--", &format!("-{}", child.id())])
-            .stderr(Stdio::null())
-            .status();
+/// Puts the program in its own process group, so that one kill reaches everything it starts;
+/// on Linux, has the kernel kill it if the harness dies first.
+fn isolate(command: &mut Command) {
+    use std::os::unix::process::CommandExt;
+    command.process_group(0);
+    #[cfg(target_os = "linux")]
+    // SAFETY: the closure runs in the child between fork and exec; it only makes two system
+    // calls, which are async-signal-safe, and touches no memory of the parent.
+    unsafe {
+        let parent = libc::getpid();
+        command.pre_exec(move || {
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+            // The parent may have died before the line above: then nobody would kill us.
+            if libc::getppid() != parent {
+                libc::_exit(1);
+            }
+            Ok(())
+        });
     }
-    let _ = child.kill();
-    let _ = child.wait();
 }
 
-#[cfg(all(test, unix))]
+/// Waits for process `pid` to exit, and returns its status and CPU time.
+fn wait_for(pid: u32) -> Option<(ExitStatus, Duration)> {
+    use std::os::unix::process::ExitStatusExt;
+    let mut status = 0;
+    // SAFETY: an all-zero `rusage` is a valid value, and `wait4` writes only into the two
+    // pointers it is given, which live for the whole call.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    loop {
+        let done = unsafe { libc::wait4(pid as libc::pid_t, &mut status, 0, &mut usage) };
+        if done == pid as libc::pid_t {
+            break;
+        }
+        if io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
+            return None;
+        }
+    }
+    let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    let cpu = time(usage.ru_utime) + time(usage.ru_stime);
+    Some((ExitStatus::from_raw(status), cpu))
+}
+
+/// One output pipe, read on its own thread into a buffer, up to the caps.
+struct Capture {
+    buffer: Arc<Mutex<Vec<u8>>>,
+    closed: mpsc::Receiver<()>,
+}
+
+impl Capture {
+    fn start(
+        pipe: Option<impl Read + Send + 'static>,
+        events: Sender<Event>,
+        limits: Limits,
+    ) -> Capture {
+        let buffer = Arc::new(Mutex::new(Vec::new()));
+        let (closed_tx, closed) = mpsc::channel();
+        let kept = Arc::clone(&buffer);
+        thread::spawn(move || {
+            if let Some(mut pipe) = pipe {
+                let mut chunk = [0u8; 64 * 1024];
+                let mut lines = 0;
+                loop {
+                    let n = match pipe.read(&mut chunk) {
+                        Ok(0) => break,
+                        Ok(n) => n,
+                        Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                        Err(_) => break,
+                    };
+                    let mut kept = kept.lock().unwrap_or_else(|e| e.into_inner());
+                    // Keep whole lines up to the caps, and stop at the first line over them.
+                    let mut take = 0;
+                    for &b in &chunk[..n] {
+                        if kept.len() + take >= limits.bytes || lines >= limits.lines {
+                            break;
+                        }
+                        take += 1;
+                        lines += usize::from(b == b'\n');
+                    }
+                    kept.extend_from_slice(&chunk[..take]);
+                    if take < n {
+                        let _ = events.send(Event::Full);
+                        break;
+                    }
+                }
+            }
+            let _ = closed_tx.send(());
+        });
+        Capture { buffer, closed }
+    }
+
+    /// What was read, once the pipe has closed or `until` has passed.
+    fn take(self, until: Instant) -> String {
+        let _ = self
+            .closed
+            .recv_timeout(until.saturating_duration_since(Instant::now()));
+        let bytes = std::mem::take(&mut *self.buffer.lock().unwrap_or_else(|e| e.into_inner()));
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -93,16 +263,22 @@ mod tests {
         command
     }
 
+    fn alive(pid: &str) -> bool {
+        let pid: i32 = pid.trim().parse().expect("a pid");
+        // A zombie has no `exe`; a live process does.
+        std::fs::read_link(format!("/proc/{pid}/exe")).is_ok()
+    }
+
     #[test]
     fn captures_both_streams_and_the_status() {
         let run = run(
             sh("echo out; echo err >&2; exit 3"),
-            Duration::from_secs(10),
+            Limits::time(Duration::from_secs(10)),
         )
         .unwrap();
         assert_eq!(run.stdout, "out\n");
         assert_eq!(run.stderr, "err\n");
-        assert_eq!(run.status.unwrap().code(), Some(3));
+        assert_eq!(run.status().unwrap().code(), Some(3));
     }
 
     #[test]
@@ -110,7 +286,7 @@ mod tests {
         // The child of `sh` holds the pipes too: the group kill must reach it as well.
         let run = run(
             sh("echo started; sleep 30; echo never"),
-            Duration::from_millis(300),
+            Limits::time(Duration::from_millis(300)),
         )
         .unwrap();
         assert!(run.timed_out());
@@ -119,6 +295,87 @@ mod tests {
             run.elapsed < Duration::from_secs(5),
             "took {:?}",
             run.elapsed
+        );
+    }
+
+    #[test]
+    fn cpu_time_is_measured() {
+        let spin = run(
+            sh("end=$(($(date +%s%N) + 300000000)); while [ $(date +%s%N) -lt $end ]; do :; done"),
+            Limits::time(Duration::from_secs(10)),
+        )
+        .unwrap();
+        assert!(spin.cpu > Duration::from_millis(150), "{:?}", spin.cpu);
+        let sleep = run(sh("sleep 0.3"), Limits::time(Duration::from_secs(10))).unwrap();
+        assert!(sleep.cpu < Duration::from_millis(50), "{:?}", sleep.cpu);
+    }
+
+    #[test]
+    fn endless_output_is_capped_and_stopped() {
+        let limits = Limits {
+            time: Duration::from_secs(30),
+            bytes: 1 << 20,
+            lines: 1000,
+        };
+        let start = Instant::now();
+        let run = run(sh("yes 'over and over'"), limits).unwrap();
+        assert!(matches!(run.end, End::TooMuchOutput), "{:?}", run.end);
+        assert_eq!(run.stdout.lines().count(), 1000);
+        assert!(run.stdout.starts_with("over and over\n"));
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            start.elapsed()
+        );
+    }
+
+    #[test]
+    fn a_child_holding_the_output_does_not_stall_the_run_and_is_killed() {
+        // `sleep` inherits stdout and outlives `sh`: the run must end with `sh`, and take it down.
+        let start = Instant::now();
+        let run = run(
+            sh("sleep 300 & echo $!"),
+            Limits::time(Duration::from_secs(60)),
+        )
+        .unwrap();
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            start.elapsed()
+        );
+        assert!(run.left_running);
+        let pid = run.stdout.trim().to_string();
+        thread::sleep(Duration::from_millis(100));
+        assert!(!alive(&pid), "sleep 300 ({pid}) is still running");
+    }
+
+    #[test]
+    fn a_child_with_its_output_closed_is_killed_too() {
+        let run = run(
+            sh("sleep 300 >/dev/null 2>&1 & echo $!"),
+            Limits::time(Duration::from_secs(60)),
+        )
+        .unwrap();
+        let pid = run.stdout.trim().to_string();
+        thread::sleep(Duration::from_millis(100));
+        assert!(!alive(&pid), "sleep 300 ({pid}) is still running");
+    }
+
+    #[test]
+    fn the_time_limit_holds_when_an_escaped_process_keeps_the_pipe_open() {
+        // `setsid` moves the child out of the group: the group kill cannot reach it, and it keeps
+        // stdout open. The run must still end near its limit.
+        let start = Instant::now();
+        let run = run(
+            sh("setsid sleep 3 & sleep 30"),
+            Limits::time(Duration::from_millis(300)),
+        )
+        .unwrap();
+        assert!(run.timed_out());
+        assert!(
+            start.elapsed() < Duration::from_secs(2),
+            "{:?}",
+            start.elapsed()
         );
     }
 }

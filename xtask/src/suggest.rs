@@ -1,4 +1,4 @@
-//! "Did you mean ...?" for mistyped names.
+//! "Did you mean ...?" for mistyped names. Edit distance comes from `strsim`.
 
 /// The error for an unknown name: says what was not found, the closest known names, and where
 /// to see them all.
@@ -43,18 +43,15 @@ fn distance_to_name(name: &str, known: &str) -> usize {
 
 /// The number of single-character edits that turn `a` into `b`.
 pub fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substituted = diagonal + usize::from(ca != *cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substituted.min(row[j] + 1).min(row[j + 1] + 1);
-        }
-    }
-    row[b.len()]
+    strsim::levenshtein(a, b)
+}
+
+/// The exercise a short name means: `ex1`, `ex01` or `1` for `ex01_concurrent_counts`.
+pub fn by_number<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    let digits = name.strip_prefix("ex").unwrap_or(name);
+    let number: u32 = digits.parse().ok()?;
+    let prefix = format!("ex{number:02}_");
+    known.iter().copied().find(|k| k.starts_with(&prefix))
 }
 
 #[cfg(test)]
@@ -93,6 +90,15 @@ mod tests {
             unknown("example", "zzz", &KNOWN, "cargo xtask list"),
             "unknown example 'zzz' (`cargo xtask list` shows all)"
         );
+    }
+
+    #[test]
+    fn short_exercise_names_find_theirs() {
+        let known = ["ex01_concurrent_counts", "ex12_at_most_two"];
+        assert_eq!(by_number("ex1", &known), Some("ex01_concurrent_counts"));
+        assert_eq!(by_number("12", &known), Some("ex12_at_most_two"));
+        assert_eq!(by_number("ex3", &known), None);
+        assert_eq!(by_number("count", &known), None);
     }
 
     #[test]

@@ -143,8 +143,11 @@ pub fn record(root: &std::path::Path) -> Result<(), String> {
     for (name, title) in TIMELINES {
         let mut command = std::process::Command::new(&built.programs[name]);
         command.current_dir(root);
-        let ran =
-            run::run(command, std::time::Duration::from_secs(30)).map_err(|e| e.to_string())?;
+        let ran = run::run(
+            command,
+            run::Limits::time(std::time::Duration::from_secs(30)),
+        )
+        .map_err(|e| e.to_string())?;
         let file = dir.join(format!("{name}.svg"));
         std::fs::write(&file, svg(title, &lanes(&ran.stdout))).map_err(|e| e.to_string())?;
         println!(

@@ -1,8 +1,11 @@
 //! Run six jobs with at most two at a time: 0.6 s in all, never more than two in flight.
 //!
-//! As it is, all six run at once (expected: `ex12_at_most_two.stdout`).
+//! As it is, all six run at once.
+//! Run it: `cargo exercise ex12_at_most_two`
+//! Check it: `cargo xtask check ex12_at_most_two`
+//!
 //! Hint: `smol::lock::Semaphore::new(2)`; each job holds a permit (`acquire().await`) while it
-//! works. Check it with `cargo xtask check ex12_at_most_two`.
+//! works.
 
 use std::cell::Cell;
 use std::rc::Rc;

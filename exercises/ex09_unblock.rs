@@ -1,8 +1,10 @@
 //! Stop a blocking call from stalling the other tasks: the ticker must wake after 10 ms, not 300.
 //!
-//! Expected: "ticker: woke after 10 ms" (`ex09_unblock.stdout`).
+//! Expected: "ticker: woke after 10 ms".
+//! Run it: `cargo exercise ex09_unblock`
+//! Check it: `cargo xtask check ex09_unblock`
+//!
 //! Hint: keep the blocking call, but run it on smol's thread pool with `smol::unblock`.
-//! Check it with `cargo xtask check ex09_unblock`.
 
 use std::thread;
 use std::time::{Duration, Instant};

@@ -1,9 +1,11 @@
 //! Make a cancelled task clean up: a `Drop` guard that runs when the task is dropped mid-sleep.
 //!
-//! Expected: "download: clean-up" at 0.30 s, when the task is cancelled, and no "download: done"
-//! (`ex06_cleanup_on_cancel.stdout`).
+//! Expected: "download: clean-up" at 0.30 s, when the task is cancelled, and no "download: done".
+//! Run it: `cargo exercise ex06_cleanup_on_cancel`
+//! Check it: `cargo xtask check ex06_cleanup_on_cancel`
+//!
 //! Hint: implement `Drop` for `Guard`, printing "{name}: clean-up" with `say!`; keep a `Guard`
-//! alive in the task's body. Check it with `cargo xtask check ex06_cleanup_on_cancel`.
+//! alive in the task's body.
 
 use std::time::Duration;
 

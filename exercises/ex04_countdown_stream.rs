@@ -1,9 +1,11 @@
 //! Write a `Stream` that counts down from `n` to 1, one number every 200 ms.
 //!
-//! Expected: 3 at 0.20 s, 2 at 0.40 s, 1 at 0.60 s, then "liftoff" (`ex04_countdown_stream.stdout`).
+//! Expected: 3 at 0.20 s, 2 at 0.40 s, 1 at 0.60 s, then "liftoff".
+//! Run it: `cargo exercise ex04_countdown_stream`
+//! Check it: `cargo xtask check ex04_countdown_stream`
+//!
 //! Hint: `stream::unfold(n, |n| async move { ... })` returns `None` to end, `Some((item, next))`
-//! otherwise; sleep with `Timer::after` before each item. Check it with
-//! `cargo xtask check ex04_countdown_stream`.
+//! otherwise; sleep with `Timer::after` before each item.
 
 use std::pin::pin;
 

@@ -1,9 +1,11 @@
 //! Write a timer future that a thread wakes: `Pending` until the thread says the time is up.
 //!
-//! Expected: "timer done" 300 ms after the start (`ex07_thread_timer.stdout`).
+//! Expected: "timer done" 300 ms after the start.
+//! Run it: `cargo exercise ex07_thread_timer`
+//! Check it: `cargo xtask check ex07_thread_timer`
+//!
 //! Hint: on the first poll, share an `Arc<Mutex<State>>` holding `done` and the waker with a
 //! thread that sleeps, sets `done` and calls `wake()`; on later polls, check `done`.
-//! Check it with `cargo xtask check ex07_thread_timer`.
 
 use std::future::Future;
 use std::pin::Pin;

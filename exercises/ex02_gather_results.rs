@@ -1,8 +1,11 @@
 //! Collect three results concurrently, like `asyncio.gather` returns them: 3 s, not 6 s.
 //!
 //! Expected: the three lookups start at once, and the results are printed in the order asked.
-//! Hint: spawn each lookup on the executor (`ex.spawn(...)`), then await the three `Task`s in order.
-//! Check it with `cargo xtask check ex02_gather_results`.
+//! Run it: `cargo exercise ex02_gather_results`
+//! Check it: `cargo xtask check ex02_gather_results`
+//!
+//! Hint: spawn each lookup on the executor (`ex.spawn(...)`), then await the three `Task`s in
+//! order.
 
 use std::time::Duration;
 

@@ -1,9 +1,12 @@
 //! Write `block_on`: poll the future, and park the thread until its waker unparks it.
 //!
-//! Expected: the timer finishes after 200 ms and `block_on` returns 7 (`ex08_block_on.stdout`).
+//! Expected: the timer finishes after 200 ms and `block_on` returns 7.
+//! Run it: `cargo exercise ex08_block_on`
+//! Check it: `cargo xtask check ex08_block_on`
+//!
 //! Hint: make a `Waker` from an `Arc` of a type that implements `std::task::Wake` by calling
 //! `unpark()` on the thread that runs `block_on` (`std::thread::current()`); loop: poll, and on
-//! `Pending`, `std::thread::park()`. Check it with `cargo xtask check ex08_block_on`.
+//! `Pending`, `std::thread::park()`.
 
 use std::future::Future;
 use std::time::Duration;

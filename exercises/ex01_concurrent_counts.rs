@@ -1,8 +1,10 @@
 //! Make three counts run concurrently, so that the program takes 1 s instead of 3 s.
 //!
-//! Expected: One, One, One at 0.00 s, then Two, Two, Two at 1.00 s (`ex01_concurrent_counts.stdout`).
+//! Expected: One, One, One at 0.00 s, then Two, Two, Two at 1.00 s.
+//! Run it: `cargo exercise ex01_concurrent_counts`
+//! Check it: `cargo xtask check ex01_concurrent_counts`
+//!
 //! Hint: `futures_lite::future::zip` runs two futures at once; a zip inside a zip runs three.
-//! Check it with `cargo xtask check ex01_concurrent_counts`.
 
 use std::time::Duration;
 

@@ -1,9 +1,10 @@
 //! Give each fetch a 500 ms time limit, so that one slow page cannot hold up the program.
 //!
-//! Expected: "/fast" at 0.10 s, then "/slow: timed out" 500 ms later, at 0.60 s, not at 3.10 s
-//! (`ex11_fetch_timeout.stdout`).
+//! Expected: "/fast" at 0.10 s, then "/slow: timed out" 500 ms later, at 0.60 s, not at 3.10 s.
+//! Run it: `cargo exercise ex11_fetch_timeout`
+//! Check it: `cargo xtask check ex11_fetch_timeout`
+//!
 //! Hint: race the fetch against a `Timer` with `FutureExt::or`; the loser is dropped.
-//! Check it with `cargo xtask check ex11_fetch_timeout`.
 
 use std::time::Duration;
 

@@ -1,9 +1,11 @@
 //! Make the nested gather print Python's order: main2 start, 1, 2, 3, 1, main2 end, 2, 3.
 //!
 //! This is `gather_with_zip`: it prints zip's order. Change it so that it prints the order of
-//! `asyncio.gather`, in the same 3 s (expected: `ex03_python_order.stdout`).
+//! `asyncio.gather`, in the same 3 s.
+//! Run it: `cargo exercise ex03_python_order`
+//! Check it: `cargo xtask check ex03_python_order`
+//!
 //! Hint: `gather` makes a task of every coroutine: spawn them on a `LocalExecutor`, in order.
-//! Check it with `cargo xtask check ex03_python_order`.
 
 use std::time::Duration;
 

@@ -1,9 +1,11 @@
 //! Make the consumers stop once the queue is drained: the program must end, after 0.4 s.
 //!
-//! As it is, it never ends (the check stops it after a few seconds). Expected:
-//! `ex10_closing_queue.stdout`, where both consumers stop once all items are taken.
+//! As it is, it never ends (the check stops it after a few seconds). It is done when both
+//! consumers stop once all items are taken.
+//! Run it: `cargo exercise ex10_closing_queue`
+//! Check it: `cargo xtask check ex10_closing_queue`
+//!
 //! Hint: the channel closes when its last `Sender` is dropped. Who still holds one?
-//! Check it with `cargo xtask check ex10_closing_queue`.
 
 use std::time::Duration;
 

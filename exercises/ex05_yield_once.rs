@@ -1,10 +1,11 @@
 //! Write a future by hand: `Pending` the first time it is polled, `Ready` the second.
 //!
-//! Like `await asyncio.sleep(0)`, it gives control back once, so the other task runs in between
-//! (expected: `ex05_yield_once.stdout`). A future that returns `Pending` must make sure its task
-//! is woken, or it is never polled again.
+//! Like `await asyncio.sleep(0)`, it gives control back once, so the other task runs in between.
+//! A future that returns `Pending` must make sure its task is woken, or it is never polled again.
+//! Run it: `cargo exercise ex05_yield_once`
+//! Check it: `cargo xtask check ex05_yield_once`
+//!
 //! Hint: `cx.waker().wake_by_ref()` asks the executor to poll this task again.
-//! Check it with `cargo xtask check ex05_yield_once`.
 
 use std::future::Future;
 use std::pin::Pin;

@@ -1,0 +1,49 @@
+//! Write a timer future that a thread wakes: `Pending` until the thread says the time is up.
+//!
+//! Expected: "timer done" 300 ms after the start.
+//! Run it: `cargo exercise ex07_thread_timer`
+//! Check it: `cargo xtask check ex07_thread_timer`
+//!
+//! Hint: on the first poll, share an `Arc<Mutex<State>>` holding `done` and the waker with a
+//! thread that sleeps, sets `done` and calls `wake()`; on later polls, check `done`.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, Waker};
+use std::time::Duration;
+
+use workbook::say;
+
+#[allow(dead_code)] // the fields are for your `poll` to use
+struct State {
+    done: bool,
+    waker: Option<Waker>,
+}
+
+struct ThreadTimer {
+    duration: Duration,
+    state: Option<Arc<Mutex<State>>>,
+}
+
+impl Future for ThreadTimer {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        // TODO: start the thread on the first poll; return Ready once it has set `done`.
+        let _ = (self.duration, &self.state, cx);
+        todo!("poll ThreadTimer")
+    }
+}
+
+fn main() {
+    smol::block_on(async {
+        say!("waiting 300 ms");
+        let timer = ThreadTimer {
+            duration: Duration::from_millis(300),
+            state: None,
+        };
+        timer.await;
+        say!("timer done");
+    });
+}

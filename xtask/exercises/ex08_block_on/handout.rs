@@ -1,0 +1,30 @@
+//! Write `block_on`: poll the future, and park the thread until its waker unparks it.
+//!
+//! Expected: the timer finishes after 200 ms and `block_on` returns 7.
+//! Run it: `cargo exercise ex08_block_on`
+//! Check it: `cargo xtask check ex08_block_on`
+//!
+//! Hint: make a `Waker` from an `Arc` of a type that implements `std::task::Wake` by calling
+//! `unpark()` on the thread that runs `block_on` (`std::thread::current()`); loop: poll, and on
+//! `Pending`, `std::thread::park()`.
+
+use std::future::Future;
+use std::time::Duration;
+
+use smol::Timer;
+use workbook::say;
+
+fn block_on<F: Future>(_future: F) -> F::Output {
+    // TODO: drive the future to completion on this thread (rename `_future` to `future`).
+    todo!("write block_on")
+}
+
+fn main() {
+    let answer = block_on(async {
+        say!("start");
+        Timer::after(Duration::from_millis(200)).await;
+        say!("timer done");
+        7
+    });
+    say!("block_on returned {answer}");
+}
