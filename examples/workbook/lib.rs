@@ -12,6 +12,8 @@
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+pub mod block_on;
+pub mod event_loop;
 pub mod ledger;
 pub mod plot;
 pub mod thread_timer;

@@ -20,8 +20,9 @@ pub struct ThreadTimer {
 
 struct Shared {
     done: bool,
-    /// The waker of the last poll: the one to call when the time is up.
-    waker: Waker,
+    /// The waker of the latest poll: the one to call when the time is up. `None` once the timer
+    /// has fired, or has been dropped.
+    waker: Option<Waker>,
 }
 
 impl ThreadTimer {
@@ -41,7 +42,7 @@ impl Future for ThreadTimer {
             // First poll: keep the waker where the timer thread can find it, and start the thread.
             let shared = Arc::new(Mutex::new(Shared {
                 done: false,
-                waker: cx.waker().clone(),
+                waker: Some(cx.waker().clone()),
             }));
             let for_thread = shared.clone();
             let duration = self.duration;
@@ -49,10 +50,17 @@ impl Future for ThreadTimer {
                 .name("timer".into())
                 .spawn(move || {
                     thread::sleep(duration);
-                    let mut shared = for_thread.lock().unwrap();
-                    shared.done = true;
-                    say!("[{}] time is up: calling wake()", thread_name());
-                    shared.waker.wake_by_ref();
+                    let waker = {
+                        let mut shared = for_thread.lock().unwrap();
+                        shared.done = true;
+                        shared.waker.take()
+                    };
+                    // Wake after the lock is released: `wake()` may poll this very timer (some
+                    // executors poll inside `wake`), and that poll needs the lock.
+                    if let Some(waker) = waker {
+                        say!("[{}] time is up: calling wake()", thread_name());
+                        waker.wake();
+                    }
                 })
                 .expect("cannot start a timer thread");
             self.shared = Some(shared);
@@ -64,9 +72,20 @@ impl Future for ThreadTimer {
             say!("[{}] poll: time is up, Ready", thread_name());
             Poll::Ready(())
         } else {
-            // Polled again early (a spurious wake-up): keep the newest waker, and wait on.
-            shared.waker.clone_from(cx.waker());
+            // Polled again before the time is up: this poll may come from another task (the
+            // future was moved), so keep the newest waker, and wait on.
+            shared.waker = Some(cx.waker().clone());
             Poll::Pending
+        }
+    }
+}
+
+impl Drop for ThreadTimer {
+    /// Dropped before it fires: take the waker back, so that the thread wakes no one. (The thread
+    /// still sleeps out its time, then finds no waker and ends.)
+    fn drop(&mut self) {
+        if let Some(shared) = &self.shared {
+            shared.lock().unwrap().waker = None;
         }
     }
 }
