@@ -88,6 +88,7 @@ examples! {
     gather_with_tasks,
     gather_with_zip,
     lazy_future,
+    lost_wakeup,
     producer_consumer,
     scale,
     smol_timer_wakeup,
@@ -96,6 +97,8 @@ examples! {
     thread_timer,
     timeout_race,
     timer_lateness,
+    waker_clone_cost,
+    will_wake,
 }
 
 #[test]
