@@ -63,6 +63,7 @@ python_counterparts! {
     gather_with_tasks,
     gather_with_zip,
     producer_consumer,
+    read_cancel_keeps_data,
 }
 
 examples! {
@@ -83,6 +84,7 @@ examples! {
     count_sequential,
     drop_closes,
     event_loop_by_hand,
+    executor_batch,
     forgot_await,
     forgot_await_warning,
     gather_with_tasks,
@@ -90,6 +92,7 @@ examples! {
     lazy_future,
     lost_wakeup,
     producer_consumer,
+    read_cancel_keeps_data,
     scale,
     smol_timer_wakeup,
     spawn_queues_tasks,
