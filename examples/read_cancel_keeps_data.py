@@ -13,6 +13,7 @@ import socket
 from timeline import say
 
 
+# ANCHOR: window
 def cancel_in_the_window(loop, task):
     """Cancel `task` after the loop's next I/O callbacks, before the task runs again.
 
@@ -43,6 +44,7 @@ async def with_sock_recv():
         say("  a new read: nothing within 0.2 s; the loop had read the 11 bytes for the cancelled task")
     ours.close()
     peer.close()
+# ANCHOR_END: window
 
 
 async def with_stream_reader():
