@@ -26,14 +26,15 @@ struct Flag {
 
 impl Flag {
     /// The setter's side: set the condition first, then wake whoever is registered.
-    fn set(&self) -> &'static str {
+    fn set(&self) {
         self.set.store(true, Ordering::SeqCst);
-        match self.waiter.lock().unwrap().take() {
+        let waiter = self.waiter.lock().unwrap().take();
+        match waiter {
             Some(waker) => {
+                say!("  setter thread: flag set, waking the registered waker");
                 waker.wake();
-                "woke the registered waker"
             }
-            None => "no waker registered yet: nobody to wake",
+            None => say!("  setter thread: flag set, no waker registered yet: nobody to wake"),
         }
     }
 
@@ -90,29 +91,33 @@ impl Future for WaitFor {
 // ANCHOR_END: wait
 
 // ANCHOR: interleave
-/// Polls a `WaitFor` as a task of its own, with a setter thread forced to run between the two
-/// steps of its first poll; gives up after 0.5 s.
-fn race(register_first: bool) {
-    let flag = Arc::new(Flag::default());
-    let go = Arc::new(Barrier::new(2));
-    let done = Arc::new(Barrier::new(2));
+/// A setter thread, and a hook that runs it to the end when called: the forced interleaving.
+fn forced_setter(flag: &Arc<Flag>) -> (thread::JoinHandle<()>, Box<dyn FnOnce()>) {
+    let (go, done) = (Arc::new(Barrier::new(2)), Arc::new(Barrier::new(2)));
     let (setter_flag, setter_go, setter_done) = (flag.clone(), go.clone(), done.clone());
     let setter = thread::spawn(move || {
         setter_go.wait();
-        say!("  setter thread: flag set, {}", setter_flag.set());
+        setter_flag.set();
         setter_done.wait();
     });
-    let between: Box<dyn FnOnce()> = Box::new(move || {
+    let between = Box::new(move || {
         go.wait(); // let the setter run now...
         done.wait(); // ...and wait until it is done
     });
+    (setter, between)
+}
+
+/// Polls a `WaitFor` as a task of its own, with the setter forced between the two steps of its
+/// first poll; gives up after 0.5 s.
+fn alone_in_its_task(register_first: bool) {
+    let flag = Arc::new(Flag::default());
+    let (setter, between) = forced_setter(&flag);
     let wait = WaitFor {
         flag,
         register_first,
         between: Some(between),
         polls: 0,
     };
-
     let ex = LocalExecutor::new();
     let task = ex.spawn(wait);
     let outcome = future::block_on(ex.run(async {
@@ -131,23 +136,10 @@ fn race(register_first: bool) {
 }
 // ANCHOR_END: interleave
 
-// ANCHOR: spurious
-/// The right order, polled three times before the flag is set: twice for nothing.
-fn spurious_polls() {
-    let flag = Arc::new(Flag::default());
-    let setter_flag = flag.clone();
-    let setter = thread::spawn(move || {
-        thread::sleep(Duration::from_millis(400));
-        say!("  setter thread: flag set, {}", setter_flag.set());
-    });
-    let wait = WaitFor {
-        flag,
-        register_first: true,
-        between: None,
-        polls: 0,
-    };
-    // `zip` polls both futures whenever the task is woken, so each tick of the timer beside
-    // `wait` polls `wait` too, though its flag has not changed.
+// ANCHOR: beside_a_timer
+/// Polls `wait` in one task with a timer that ticks twice, 100 ms apart: `zip` polls both
+/// futures whenever the task is woken, so each tick polls `wait` too.
+fn beside_a_timer(wait: WaitFor) -> u32 {
     let ticks = async {
         let mut timer = Timer::interval(Duration::from_millis(100));
         for _ in 0..2 {
@@ -155,16 +147,51 @@ fn spurious_polls() {
         }
     };
     let (polls, ()) = future::block_on(future::zip(wait, ticks));
-    say!("  ready after {polls} polls, two of them spurious");
+    polls
+}
+
+/// The right order, with the flag set at 0.4 s: two of its polls are for nothing.
+fn spurious_polls() {
+    let flag = Arc::new(Flag::default());
+    let setter_flag = flag.clone();
+    let setter = thread::spawn(move || {
+        thread::sleep(Duration::from_millis(400));
+        setter_flag.set();
+    });
+    let wait = WaitFor {
+        flag,
+        register_first: true,
+        between: None,
+        polls: 0,
+    };
+    let polls = beside_a_timer(wait);
+    say!("  ready after {polls} polls, two of them for nothing");
     setter.join().unwrap();
 }
-// ANCHOR_END: spurious
+
+/// The wrong order, with the setter forced in between again: the timer's tick rescues it.
+fn hidden_bug() {
+    let flag = Arc::new(Flag::default());
+    let (setter, between) = forced_setter(&flag);
+    let wait = WaitFor {
+        flag,
+        register_first: false,
+        between: Some(between),
+        polls: 0,
+    };
+    let polls = beside_a_timer(wait);
+    say!("  ready after {polls} polls: the timer's wake-up hid the lost one");
+    setter.join().unwrap();
+}
+// ANCHOR_END: beside_a_timer
 
 fn main() {
     say!("check, then register (wrong):");
-    race(false);
+    alone_in_its_task(false);
     say!("register, then check (right):");
-    race(true);
+    alone_in_its_task(true);
     say!("register, then check, with a timer beside it in the same task:");
     spurious_polls();
+    say!("check, then register, with a timer beside it in the same task:");
+    hidden_bug();
 }
