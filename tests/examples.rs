@@ -64,6 +64,7 @@ python_counterparts! {
     gather_with_tasks,
     gather_with_zip,
     producer_consumer,
+    read_cancel_keeps_data,
 }
 
 examples! {
@@ -85,12 +86,15 @@ examples! {
     drop_closes,
     event_loop_by_hand,
     event_loop_thread_wake,
+    executor_batch,
     forgot_await,
     forgot_await_warning,
     gather_with_tasks,
     gather_with_zip,
     lazy_future,
+    lost_wakeup,
     producer_consumer,
+    read_cancel_keeps_data,
     scale,
     smol_timer_wakeup,
     spawn_queues_tasks,
@@ -98,6 +102,8 @@ examples! {
     thread_timer,
     timeout_race,
     timer_lateness,
+    waker_clone_cost,
+    will_wake,
 }
 
 #[test]
