@@ -15,6 +15,12 @@ use std::time::{Duration, Instant};
 
 use crate::say;
 
+/// A timer whose deadline is at most this far ahead counts as due. asyncio does the same with its
+/// clock's resolution (`end_time = self.time() + self._clock_resolution` in `_run_once`); a
+/// millisecond, rather than asyncio's nanosecond, lets timers set microseconds apart (two tasks
+/// that each sleep 2 s) fire in the same turn, as Tokio's timer wheel, whose tick is 1 ms, does.
+const TICK: Duration = Duration::from_millis(1);
+
 type BoxedFuture = Pin<Box<dyn Future<Output = ()> + Send>>;
 
 // ANCHOR: state
@@ -147,7 +153,7 @@ impl Future for Sleep {
     type Output = ();
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if Instant::now() >= self.deadline {
+        if Instant::now() + TICK >= self.deadline {
             self.deregister(); // if the loop has not fired it yet, it must not fire later
             return Poll::Ready(());
         }
@@ -235,10 +241,11 @@ impl Loop {
                 }
             };
         }
-        // 2. Take out every timer whose deadline has passed, earliest first, and call its waker
-        //    once the lock is released (a waker of ours takes the lock to queue its task).
+        // 2. Take out every timer that is due (its deadline within a `TICK`), earliest first, and
+        //    call its waker once the lock is released (a waker of ours takes the lock to queue
+        //    its task).
         let now = Instant::now();
-        let later = state.timers.split_off(&(now + Duration::from_nanos(1), 0));
+        let later = state.timers.split_off(&(now + TICK + Duration::from_nanos(1), 0));
         let due = mem::replace(&mut state.timers, later);
         drop(state);
         for waker in due.into_values() {
