@@ -56,16 +56,26 @@ macro_rules! python_counterparts {
 }
 
 python_counterparts! {
+    as_completed_order,
     async_generator,
     chained_coroutines,
     count_concurrent,
     count_sequential,
+    gather_errors,
     gather_with_tasks,
     gather_with_zip,
+    named_tasks,
+    once_cell_future,
     producer_consumer,
+    run_and_spawn,
+    shield_with_task,
+    task_group,
+    task_panic,
+    wait_first_completed,
 }
 
 examples! {
+    as_completed_order,
     async_close,
     async_generator,
     await_chain_trace,
@@ -85,17 +95,25 @@ examples! {
     event_loop_by_hand,
     forgot_await,
     forgot_await_warning,
+    gather_errors,
     gather_with_tasks,
     gather_with_zip,
     lazy_future,
+    named_tasks,
+    once_cell_future,
     producer_consumer,
+    run_and_spawn,
     scale,
+    shield_with_task,
     smol_timer_wakeup,
     spawn_queues_tasks,
     stream_by_hand,
+    task_group,
+    task_panic,
     thread_timer,
     timeout_race,
     timer_lateness,
+    wait_first_completed,
 }
 
 #[test]

@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 pub mod ledger;
 pub mod plot;
 pub mod thread_timer;
+pub mod wait;
 
 static START: OnceLock<Instant> = OnceLock::new();
 
