@@ -34,7 +34,10 @@ fn main() {
             waiter.await;
         }
         if let Err(refused) = future.try_set(43) {
-            say!("second set: {refused} refused, the value stays {}", future.get().unwrap());
+            say!(
+                "second set: {refused} refused, the value stays {}",
+                future.get().unwrap()
+            );
         }
         // ANCHOR_END: future
     }));

@@ -39,7 +39,9 @@ fn main() {
     smol::block_on(ex.run(async {
         // ANCHOR: race
         // wait_for(save(), 0.1): the work itself is in the race, and is dropped when it loses.
-        let unshielded = async { Ok(save("unshielded").await) }.or(timeout(100)).await;
+        let unshielded = async { Ok(save("unshielded").await) }
+            .or(timeout(100))
+            .await;
         say!("unshielded: {unshielded:?}");
 
         // wait_for(shield(task), 0.1): only a borrow of the task's handle is in the race.
