@@ -42,6 +42,7 @@ fn main() {
         let slow = smol::unblock(|| {
             thread::sleep(Duration::from_millis(300));
             say!("slow: finished anyway");
+            "finished"
         });
         let timeout = async {
             Timer::after(Duration::from_millis(100)).await;
