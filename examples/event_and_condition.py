@@ -11,12 +11,14 @@ async def wait_for_event(name, event):
 
 
 async def main():
+    say("event: set in 100 ms")
     event = asyncio.Event()
     waiters = [asyncio.create_task(wait_for_event(name, event)) for name in ["w1", "w2"]]
     await asyncio.sleep(0.1)
     event.set()
     await asyncio.gather(*waiters)
 
+    say("condition: wait until count >= 3")
     count = 0
     condition = asyncio.Condition()
 

@@ -58,6 +58,7 @@ fn main() {
     smol::block_on(ex.run(async {
         // ANCHOR: main
         // Event: two waiters, one set().
+        say!("event: set in 100 ms");
         let event = &event; // each waiter gets a copy of the reference
         let waiters: Vec<_> = ["w1", "w2"]
             .map(|name| {
@@ -75,6 +76,7 @@ fn main() {
         }
 
         // Condition: wait until count >= 3, while another task counts.
+        say!("condition: wait until count >= 3");
         let waiter = ex.spawn(async {
             changed.wait_for(|| count.get() >= 3).await;
             say!("waiter: count reached {}", count.get());

@@ -12,6 +12,7 @@ async def worker(delay):
 
 
 async def main():
+    say("main: starting two workers")
     tasks = [
         asyncio.create_task(worker(delay), name=f"worker-{i + 1}")
         for i, delay in enumerate([0.1, 0.3])

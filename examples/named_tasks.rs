@@ -20,6 +20,7 @@ async fn worker(name: String, ms: u64) {
 fn main() {
     let ex = LocalExecutor::new();
     smol::block_on(ex.run(async {
+        say!("main: starting two workers");
         // asyncio.all_tasks(): the registry is a list this program keeps.
         let tasks: Vec<(String, Task<()>)> = [100, 300]
             .into_iter()

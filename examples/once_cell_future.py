@@ -10,6 +10,7 @@ async def waiter(name, future):
 
 
 async def main():
+    say("main: two waiters, and the value in 200 ms")
     future = asyncio.get_running_loop().create_future()
     waiters = [asyncio.create_task(waiter(name, future)) for name in ["w1", "w2"]]
 

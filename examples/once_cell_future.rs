@@ -16,6 +16,7 @@ fn main() {
     let ex = LocalExecutor::new();
     smol::block_on(ex.run(async {
         // ANCHOR: future
+        say!("main: two waiters, and the value in 200 ms");
         let future = Rc::new(OnceCell::new()); // loop.create_future()
         let waiters: Vec<_> = ["w1", "w2"]
             .into_iter()

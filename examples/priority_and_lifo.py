@@ -5,12 +5,12 @@ from timeline import say
 
 
 async def getter(name, queue):
-    say(f"{name}: get() waits for an item")
     for _ in range(3):
         say(f"{name}: got {await queue.get()}")
 
 
 async def demo(name, queue):
+    say(f"{name}: get() waits for an item")
     task = asyncio.create_task(getter(name, queue))
     await asyncio.sleep(0.1)
     say(f"{name}: put 3, 1, 2")

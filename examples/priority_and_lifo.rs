@@ -78,8 +78,8 @@ async fn demo<'a, S: Store<u32>>(
     name: &'a str,
     queue: &'a WaitingQueue<S>,
 ) {
+    say!("{name}: get() waits for an item");
     let getter = ex.spawn(async move {
-        say!("{name}: get() waits for an item");
         for _ in 0..3 {
             say!("{name}: got {}", queue.get().await);
         }

@@ -1,7 +1,7 @@
 # asyncio.shield, as shield_with_task.rs: wait_for cancels what it waits for, unless it is shielded.
 import asyncio
 
-from timeline import say
+from timeline import elapsed, say
 
 
 async def save(name):
@@ -16,6 +16,7 @@ async def save(name):
 
 
 async def main():
+    elapsed()  # start the clock now: wait_for sets its timer before save() first runs
     try:
         await asyncio.wait_for(save("unshielded"), 0.1)
     except TimeoutError:

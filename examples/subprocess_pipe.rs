@@ -27,6 +27,7 @@ fn main() -> std::io::Result<()> {
     smol::block_on(async {
         // ANCHOR: main
         // Two processes at once: communicate() on each, gathered.
+        say!("two shells, side by side");
         future::try_zip(sh("slow", "sleep 0.2; echo slow"), sh("fast", "echo fast")).await?;
 
         // A pipe both ways: stdin=PIPE, stdout=PIPE.
