@@ -18,18 +18,18 @@ async def main():
     try:
         async with asyncio.timeout(0.5):
             await step("one", 0.2)
-            await step("two", 0.2)
-            await step("three", 0.2)
+            await step("two", 0.1)
+            await step("three", 0.4)
         say("timeout: Ok(())")
     except TimeoutError:
         say('timeout: Err("timed out")')
 
-    say("timeout_at: one deadline, 300 ms from now, for two waits")
-    deadline = asyncio.get_running_loop().time() + 0.3
-    for name in ["first", "second"]:
+    say("timeout_at: one deadline, 400 ms from now, for two waits")
+    deadline = asyncio.get_running_loop().time() + 0.4
+    for name, delay in [("first", 0.2), ("second", 0.4)]:
         try:
             async with asyncio.timeout_at(deadline):
-                await step(name, 0.2)
+                await step(name, delay)
             say("timeout_at: Ok(())")
         except TimeoutError:
             say('timeout_at: Err("timed out")')

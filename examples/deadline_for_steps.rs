@@ -41,26 +41,26 @@ async fn until<T>(deadline: Instant, work: impl Future<Output = T>) -> Result<T,
 fn main() {
     smol::block_on(async {
         // ANCHOR: main
-        // async with asyncio.timeout(0.5): three steps of 200 ms
+        // async with asyncio.timeout(0.5): three steps, of 200, 100 and 400 ms
         say!("timeout: 500 ms for three steps");
         let deadline = Instant::now() + Duration::from_millis(500);
         let steps = async {
             step("one", 200).await;
-            step("two", 200).await;
-            step("three", 200).await;
+            step("two", 100).await;
+            step("three", 400).await;
         };
         say!("timeout: {:?}", until(deadline, steps).await);
 
         // async with asyncio.timeout_at(deadline): twice, with the same deadline
-        say!("timeout_at: one deadline, 300 ms from now, for two waits");
-        let deadline = Instant::now() + Duration::from_millis(300);
+        say!("timeout_at: one deadline, 400 ms from now, for two waits");
+        let deadline = Instant::now() + Duration::from_millis(400);
         say!(
             "timeout_at: {:?}",
             until(deadline, step("first", 200)).await
         );
         say!(
             "timeout_at: {:?}",
-            until(deadline, step("second", 200)).await
+            until(deadline, step("second", 400)).await
         );
         // ANCHOR_END: main
     });

@@ -11,11 +11,11 @@ async def user(name, turns, lock):
     for _ in range(turns):
         async with lock:
             say(f"{name}: has the lock")
-            await asyncio.sleep(0.1)
+            await asyncio.sleep(0.2)
 
 
 async def late_user(lock):
-    await asyncio.sleep(0.05)
+    await asyncio.sleep(0.1)
     await user("b", 2, lock)
 
 

@@ -13,7 +13,7 @@ async def sh(name, script):
 
 async def main():
     say("two shells, side by side")
-    await asyncio.gather(sh("slow", "sleep 0.2; echo slow"), sh("fast", "echo fast"))
+    await asyncio.gather(sh("slow", "sleep 0.3; echo slow"), sh("fast", "echo fast"))
 
     cat = await asyncio.create_subprocess_exec("cat", stdin=PIPE, stdout=PIPE)
     echoed, _ = await cat.communicate(b"hello\n")

@@ -28,7 +28,7 @@ fn main() -> std::io::Result<()> {
         // ANCHOR: main
         // Two processes at once: communicate() on each, gathered.
         say!("two shells, side by side");
-        future::try_zip(sh("slow", "sleep 0.2; echo slow"), sh("fast", "echo fast")).await?;
+        future::try_zip(sh("slow", "sleep 0.3; echo slow"), sh("fast", "echo fast")).await?;
 
         // A pipe both ways: stdin=PIPE, stdout=PIPE.
         let mut cat = Command::new("cat")

@@ -17,9 +17,9 @@ async def job(name, delay):
 async def main():
     say("three tasks")
     tasks = [
-        asyncio.create_task(job("slow", 0.3)),
+        asyncio.create_task(job("slow", 0.5)),
         asyncio.create_task(job("fast", 0.1)),
-        asyncio.create_task(job("medium", 0.2)),
+        asyncio.create_task(job("medium", 0.3)),
     ]
     done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
     first = done.pop().result()

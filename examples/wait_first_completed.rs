@@ -35,9 +35,9 @@ fn main() {
         // ANCHOR: wait
         say!("three tasks");
         let mut tasks = vec![
-            ex.spawn(job("slow", 300)),
+            ex.spawn(job("slow", 500)),
             ex.spawn(job("fast", 100)),
-            ex.spawn(job("medium", 200)),
+            ex.spawn(job("medium", 300)),
         ];
         // return_when=FIRST_COMPLETED: the others stay in `tasks`, running.
         let first = first_completed(&mut tasks).await;
