@@ -72,6 +72,9 @@ exercises! {
     ex10_closing_queue,
     ex11_fetch_timeout,
     ex12_at_most_two,
+    ex13_shield_save,
+    ex14_batch_join,
+    ex15_pages_until_deadline,
 }
 
 #[test]

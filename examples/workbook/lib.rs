@@ -17,6 +17,7 @@ pub mod event_loop;
 pub mod ledger;
 pub mod plot;
 pub mod thread_timer;
+pub mod wait;
 
 static START: OnceLock<Instant> = OnceLock::new();
 

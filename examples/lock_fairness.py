@@ -1,0 +1,29 @@
+# expected output: lock_fairness.py.stdout
+#
+# The same two users as lock_fairness.rs. asyncio.Lock hands the lock to the first waiter: a task
+# that releases it and asks again at once goes to the back of the line, so a and b alternate.
+import asyncio
+
+from timeline import say
+
+
+async def user(name, turns, lock):
+    for _ in range(turns):
+        async with lock:
+            say(f"{name}: has the lock")
+            await asyncio.sleep(0.2)
+
+
+async def late_user(lock):
+    await asyncio.sleep(0.1)
+    await user("b", 2, lock)
+
+
+async def main():
+    lock = asyncio.Lock()
+    await asyncio.gather(user("a", 3, lock), late_user(lock))
+    say("done")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

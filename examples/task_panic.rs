@@ -1,0 +1,41 @@
+//! A panic in a task is caught by the task and raised again where the task is awaited, like an exception in an asyncio task.
+//!
+//! The executor survives the panic, and the other tasks run on. Awaiting the panicked task's
+//! handle panics the awaiter in turn, unless it catches the panic, here with `catch_unwind`.
+//! A panic means a bug; errors a program expects are `Result`s (see `gather_errors`). Run it with
+//! `cargo run --example task_panic` (the panic's message goes to stderr).
+
+use std::panic::AssertUnwindSafe;
+use std::time::Duration;
+
+use smol::future::FutureExt;
+use smol::{LocalExecutor, Timer};
+use workbook::say;
+
+fn main() {
+    // The default panic hook prints the message to stderr, and with RUST_BACKTRACE set, a
+    // backtrace, which takes long enough (about 0.1 s) to upset the timings. One line will do.
+    std::panic::set_hook(Box::new(|info| eprintln!("{info}")));
+    let ex = LocalExecutor::new();
+    smol::block_on(ex.run(async {
+        // ANCHOR: panic
+        say!("spawning a task that panics and one that does not");
+        let faulty = ex.spawn(async {
+            Timer::after(Duration::from_millis(100)).await;
+            say!("faulty: about to panic");
+            panic!("boom");
+        });
+        let other = ex.spawn(async {
+            Timer::after(Duration::from_millis(200)).await;
+            say!("other: still runs");
+        });
+
+        // `faulty.await` alone would panic here too. Catch it, like `except` around `await task`.
+        match AssertUnwindSafe(faulty).catch_unwind().await {
+            Ok(()) => say!("faulty: finished"),
+            Err(panic) => say!("faulty: panicked with {:?}", panic.downcast_ref::<&str>()),
+        }
+        other.await;
+        // ANCHOR_END: panic
+    }));
+}
