@@ -245,7 +245,9 @@ impl Loop {
         //    call its waker once the lock is released (a waker of ours takes the lock to queue
         //    its task).
         let now = Instant::now();
-        let later = state.timers.split_off(&(now + TICK + Duration::from_nanos(1), 0));
+        let later = state
+            .timers
+            .split_off(&(now + TICK + Duration::from_nanos(1), 0));
         let due = mem::replace(&mut state.timers, later);
         drop(state);
         for waker in due.into_values() {

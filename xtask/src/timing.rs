@@ -186,9 +186,14 @@ impl Verdict {
         self.actual.seconds < self.low
     }
 
-    /// The distance to the nearer end of the range, in seconds; negative when out of it.
+    /// How far it is from being too late, in seconds; negative when out of range (too late, or
+    /// too early: by how much). Lateness is what load causes, so this is the margin to watch.
     pub fn margin(&self) -> f64 {
-        (self.actual.seconds - self.low).min(self.high - self.actual.seconds)
+        if self.too_early() {
+            self.actual.seconds - self.low
+        } else {
+            self.high - self.actual.seconds
+        }
     }
 
     /// "0.30 s is too late: expected about 0.10 s (from 0.09 to 0.16 s)".

@@ -9,6 +9,7 @@
 
 use std::path::Path;
 use std::process::Command;
+use std::sync::{Condvar, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -20,6 +21,55 @@ use crate::run::{self, End, Limits};
 
 /// A run whose timings missed by more than this is not run again: its program changed.
 pub const RERUN_MISS: f64 = 0.5;
+
+/// Python programs start this far apart, and at most [`PYTHONS_AT_ONCE`] run at the same time. An
+/// interpreter spends about 0.1 s of CPU starting up (and some on every step), and thirty of
+/// them started at once keep both cores of a small machine busy for a second and more, making
+/// every program that runs with them late. The Rust programs, which start in a few milliseconds
+/// and then sleep, all start at once.
+pub const PYTHON_PACE: Duration = Duration::from_millis(60);
+
+/// See [`PYTHON_PACE`].
+pub const PYTHONS_AT_ONCE: usize = 6;
+
+/// Lets Python programs start one at a time, [`PYTHON_PACE`] apart, at most [`PYTHONS_AT_ONCE`]
+/// running.
+#[derive(Default)]
+struct PythonGate {
+    state: Mutex<(usize, Option<Instant>)>,
+    freed: Condvar,
+}
+
+impl PythonGate {
+    fn run<T>(&self, f: impl FnOnce() -> T) -> T {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            let (running, last) = *state;
+            let wait = last.map_or(Duration::ZERO, |l| {
+                (l + PYTHON_PACE).saturating_duration_since(Instant::now())
+            });
+            if running < PYTHONS_AT_ONCE && wait.is_zero() {
+                break;
+            }
+            let wait = if running < PYTHONS_AT_ONCE {
+                wait
+            } else {
+                Duration::from_secs(1)
+            };
+            state = self
+                .freed
+                .wait_timeout(state, wait)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+        *state = (state.0 + 1, Some(Instant::now()));
+        drop(state);
+        let result = f();
+        self.state.lock().unwrap_or_else(|e| e.into_inner()).0 -= 1;
+        self.freed.notify_all();
+        result
+    }
+}
 
 /// Settings for one verification.
 #[derive(Clone, Debug)]
@@ -125,12 +175,13 @@ pub fn verify(root: &Path, examples: &[&Example], options: &Options) -> Result<R
     let python = runnable
         .iter()
         .any(|e| e.language == Language::Python)
-        .then(|| python_version(&options.python));
+        .then(|| python_executable(&options.python));
     let command = |example: &Example| -> Result<Command, Verdict> {
-        match example.language {
+        let mut command = match example.language {
             Language::Python => match &python {
+                Some(Ok(python)) => Ok(python_command(root, example, python)),
                 Some(Err(why)) => Err(Verdict::Skipped(why.clone())),
-                _ => Ok(python_command(root, example, &options.python)),
+                None => unreachable!("Python is looked for when a counterpart is selected"),
             },
             Language::Rust => match built.programs.get(&example.name) {
                 Some(program) => {
@@ -140,7 +191,13 @@ pub fn verify(root: &Path, examples: &[&Example], options: &Options) -> Result<R
                 }
                 None => Err(Verdict::NotBuilt(built.failure.clone().unwrap_or_default())),
             },
+        }?;
+        // A benchmark (it declares its CPU time, and its output shows no timing) runs at the
+        // lowest priority, so that the programs whose timings are checked wake up on time.
+        if example.cpu.is_some() && example.expected_duration() == 0.0 {
+            run::lower_priority(&mut command);
         }
+        Ok(command)
     };
     let limit = |example: &Example| {
         options
@@ -148,13 +205,21 @@ pub fn verify(root: &Path, examples: &[&Example], options: &Options) -> Result<R
             .or(example.limit)
             .unwrap_or_else(|| default_limit(example, options.base_limit))
     };
+    // The longest first, so that the last to start is not the last to end.
+    let mut order = runnable.clone();
+    order.sort_by(|a, b| b.expected_duration().total_cmp(&a.expected_duration()));
+    let gate = PythonGate::default();
     let mut outcomes = thread::scope(|scope| {
-        let running: Vec<_> = runnable
+        let running: Vec<_> = order
             .iter()
             .map(|example| {
                 let command = command(example);
                 let limit = limit(example);
+                let gate = &gate;
                 scope.spawn(move || match command {
+                    Ok(command) if example.language == Language::Python => {
+                        gate.run(|| check_run(example, command, limit))
+                    }
                     Ok(command) => check_run(example, command, limit),
                     Err(verdict) => Outcome::new(example, verdict),
                 })
@@ -212,10 +277,21 @@ pub fn python_command(root: &Path, example: &Example, python: &str) -> Command {
     command
 }
 
-/// `python --version`, or why the Python counterparts cannot run.
-fn python_version(python: &str) -> Result<String, String> {
-    match Command::new(python).arg("--version").output() {
-        Ok(out) if out.status.success() => Ok(String::from_utf8_lossy(&out.stdout).into_owned()),
+/// The interpreter that `python` runs (`sys.executable`: past any wrapper script, such as
+/// pyenv's, which would cost each run some CPU), or why the Python counterparts cannot run.
+fn python_executable(python: &str) -> Result<String, String> {
+    let found = Command::new(python)
+        .args(["-c", "import sys; print(sys.executable)"])
+        .output();
+    match found {
+        Ok(out) if out.status.success() => {
+            let path = String::from_utf8_lossy(&out.stdout).trim().to_string();
+            Ok(if path.is_empty() {
+                python.to_string()
+            } else {
+                path
+            })
+        }
         _ => Err(format!(
             "`{python}` is not installed, so the Python counterparts cannot run"
         )),
