@@ -96,6 +96,7 @@ examples! {
     thread_timer,
     timeout_race,
     timer_lateness,
+    timer_slack,
 }
 
 #[test]
