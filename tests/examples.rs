@@ -89,6 +89,7 @@ examples! {
     gather_with_zip,
     lazy_future,
     producer_consumer,
+    reactor_thread,
     scale,
     smol_timer_wakeup,
     spawn_queues_tasks,
