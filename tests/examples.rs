@@ -57,6 +57,7 @@ macro_rules! python_counterparts {
 
 python_counterparts! {
     async_generator,
+    await_chain_trace,
     chained_coroutines,
     count_concurrent,
     count_sequential,
