@@ -64,6 +64,7 @@ python_counterparts! {
     gather_with_tasks,
     gather_with_zip,
     producer_consumer,
+    timer_starts_when_made,
 }
 
 examples! {
@@ -99,6 +100,7 @@ examples! {
     timeout_race,
     timer_lateness,
     timer_slack,
+    timer_starts_when_made,
 }
 
 #[test]
