@@ -63,6 +63,7 @@ python_counterparts! {
     count_sequential,
     gather_with_tasks,
     gather_with_zip,
+    lazy_future,
     producer_consumer,
     timer_starts_when_made,
 }
@@ -86,6 +87,7 @@ examples! {
     drop_closes,
     event_loop_by_hand,
     forgot_await,
+    forgot_await_timer,
     forgot_await_warning,
     gather_with_tasks,
     gather_with_zip,
