@@ -99,6 +99,7 @@ examples! {
     spawn_queues_tasks,
     stream_by_hand,
     thread_timer,
+    tie_order,
     timeout_race,
     timer_lateness,
     timer_slack,
