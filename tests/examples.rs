@@ -98,6 +98,7 @@ examples! {
     smol_timer_wakeup,
     spawn_queues_tasks,
     stream_by_hand,
+    task_allocation,
     thread_timer,
     tie_order,
     timeout_race,
