@@ -37,8 +37,11 @@ const LONG: Duration = Duration::from_millis(500);
 const RAISED_SLACK_NS: u64 = 5_000_000;
 
 // ANCHOR: waits
-/// The three ways to wait, each as a function that waits for `duration`.
-const WAITS: [(&str, fn(Duration)); 3] = [
+/// A way to wait: its name, and a function that waits for the duration it is given.
+type Wait = (&'static str, fn(Duration));
+
+/// The three ways to wait.
+const WAITS: [Wait; 3] = [
     ("thread::sleep (clock_nanosleep)", std::thread::sleep),
     ("epoll_wait with a timeout", epoll_timeout),
     ("smol::Timer (timerfd)", smol_timer),
