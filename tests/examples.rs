@@ -58,6 +58,7 @@ macro_rules! python_counterparts {
 python_counterparts! {
     async_generator,
     await_chain_trace,
+    blocking_stalls,
     chained_coroutines,
     count_concurrent,
     count_sequential,
