@@ -61,6 +61,7 @@ python_counterparts! {
     blocking_stalls,
     chained_coroutines,
     count_concurrent,
+    count_missing_argument,
     count_sequential,
     gather_with_tasks,
     gather_with_zip,
