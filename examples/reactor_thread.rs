@@ -1,4 +1,4 @@
-//! Which thread waits in smol's reactor while a task sleeps: `main`, in `block_on`, or "async-io"?
+//! While a task sleeps, one thread waits in smol's reactor: `main`, in `block_on`, or "async-io".
 //!
 //! Each run is a child process of this program, in which a task sleeps 1 s under
 //! `smol::block_on(ex.run(..))`, as in `count_concurrent`. Halfway through, an observer thread

@@ -13,7 +13,7 @@ fn book_report() -> Report {
 }
 
 #[test]
-fn every_citation_of_a_crate_names_a_file_and_a_definition_of_the_pinned_version() {
+fn every_source_path_is_a_citation_and_every_crate_citation_holds_in_the_pinned_version() {
     let report = book_report();
     assert!(
         report.problems.is_empty(),
