@@ -2,10 +2,10 @@
 //!
 //! Raising a thread's timer slack (`prctl(PR_SET_TIMERSLACK)`) lets the kernel end its timed
 //! waits later, to group wake-ups. The program times 10 ms waits of three kinds in child
-//! processes of its own, some with the default slack and some with 5 ms, and compares their
-//! lower quartiles of lateness. Then it times 500 ms waits, to show the slack an epoll timeout gets anyway.
-//! The numbers depend on the machine; the harness checks which waits got later. Run it with
-//! `cargo run --release --example timer_slack`.
+//! processes of its own, some with the default slack and some with 5 ms, and compares the
+//! lower quartiles of their lateness. Then it times 500 ms waits, to show the slack an epoll
+//! timeout gets anyway. The numbers depend on the machine; the harness checks which waits got
+//! later. Run it with `cargo run --release --example timer_slack`.
 //!
 //! verify-limit: 60
 
