@@ -1,4 +1,5 @@
-# The notes' first program (코드 예시1), with its missing argument put back, and timestamps.
+# The notes' first program (코드 예시1), with timestamps, and without the parameter `i` that its
+# `count` declares but `main` never passes (see "The missing argument" in the book).
 # Run it with `python3 examples/count_concurrent.py`; it prints what count_concurrent.rs prints.
 import asyncio
 import time

@@ -1,9 +1,11 @@
 //! How far does it scale? N tasks that each sleep 1 s: smol, OS threads and asyncio, measured.
 //!
-//! `cargo run --release --example scale` measures N = 10k, 100k and 1M, and a channel's
-//! throughput, and prints a table; `-- --small` measures N = 5k and 20k, with 20k messages
-//! (what the harness runs); `-- --record DIR` also writes the table and an SVG plot into DIR, for the book. Each
-//! measurement runs in a child process of its own, so that its peak memory is its own.
+//! `cargo run --release --example scale` measures N = 10k, 100k and 1M (asyncio with and without
+//! its cyclic garbage collector), a channel's throughput, and how many memory mappings an OS
+//! thread takes, and prints a table; `-- --small` measures N = 5k and 20k, with 20k messages
+//! (what the harness runs); `-- --record DIR` also writes the table and an SVG plot into DIR,
+//! for the book. Each measurement runs in a child process of its own, so that its peak memory is
+//! its own.
 //!
 //! verify-args: --small
 //! verify-limit: 60
@@ -95,28 +97,20 @@ fn os_threads(n: usize) -> Result<(), String> {
 }
 // ANCHOR_END: tasks
 
-// ANCHOR: sizes
-/// What one sleeping task is made of, in bytes.
-fn sizes() -> Vec<(&'static str, usize)> {
-    let future = async { Timer::after(SLEEP).await };
-    vec![
-        (
-            "the task's future (an async block holding a Timer)",
-            size_of_val(&future),
-        ),
-        ("a Timer", size_of::<Timer>()),
-        (
-            "a Waker (a copy is kept with the timer)",
-            size_of::<std::task::Waker>(),
-        ),
-        (
-            "a timer's key in the reactor (deadline, id)",
-            size_of::<(Instant, usize)>(),
-        ),
-        ("a Task handle", size_of::<smol::Task<()>>()),
-    ]
+/// How many memory mappings each OS thread adds to the process (its stack, the small stack Rust
+/// sets up for its stack overflow handler, and their guard pages): counted in `/proc/self/maps`
+/// with 1000 sleeping threads.
+fn mappings_per_thread() -> f64 {
+    let mappings =
+        || std::fs::read_to_string("/proc/self/maps").map_or(0, |maps| maps.lines().count());
+    let before = mappings();
+    let threads: Vec<_> = (0..1000)
+        .map(|_| thread::spawn(|| thread::sleep(Duration::from_millis(200))))
+        .collect();
+    let during = mappings();
+    threads.into_iter().for_each(|t| t.join().unwrap());
+    (during - before) as f64 / 1000.0
 }
-// ANCHOR_END: sizes
 
 /// In a child process: runs one measurement and prints `seconds bytes` (or `error: ...`).
 fn child(kind: &str, n: usize) {
@@ -201,14 +195,13 @@ struct Row {
 
 /// Runs one measurement in a child process: this program, or `python3 examples/scale_asyncio.py`.
 fn measure(what: &'static str, n: usize) -> Row {
-    let mut command = if what == "asyncio" || what.starts_with("asyncio.Queue") {
+    let mut command = if what.starts_with("asyncio") {
         let mut python = Command::new("python3");
-        let mode = if what == "asyncio" {
-            "sleep"
-        } else if what.contains("bounded") {
-            "queue-bounded"
-        } else {
-            "queue-unbounded"
+        let mode = match what {
+            "asyncio" => "sleep",
+            "asyncio, GC off" => "sleep-gc-off",
+            "asyncio.Queue, bounded" => "queue-bounded",
+            _ => "queue-unbounded",
         };
         python
             .arg(concat!(
@@ -251,12 +244,12 @@ fn report(sizes_n: &[usize], max_threads: usize, messages: usize, record: Option
     let mut table = String::new();
     let _ = writeln!(
         table,
-        "{:<9} {:>9} {:>9} {:>9} {:>10} {:>9}",
-        "", "tasks", "wall", "overhead", "memory", "per task"
+        "{:<15} {:>8} {:>9} {:>9} {:>9} {:>10} {:>9}",
+        "", "tasks", "wall", "overhead", "per task", "memory", "per task"
     );
     let mut rows = Vec::new();
     for &n in sizes_n {
-        for what in ["smol", "one timer", "threads", "asyncio"] {
+        for what in ["smol", "one timer", "threads", "asyncio", "asyncio, GC off"] {
             let row = if what == "threads" && n > max_threads {
                 Row {
                     what,
@@ -291,9 +284,11 @@ fn report(sizes_n: &[usize], max_threads: usize, messages: usize, record: Option
     }
     print!("{throughput}");
     println!();
-    for (what, bytes) in sizes() {
-        println!("{bytes:>4} bytes: {what}");
-    }
+    let mappings = format!(
+        "memory mappings per OS thread: {:.1}\n",
+        mappings_per_thread()
+    );
+    print!("{mappings}");
     println!();
     let overhead = |what: &str| {
         rows.iter()
@@ -309,7 +304,7 @@ fn report(sizes_n: &[usize], max_threads: usize, messages: usize, record: Option
     }
     if let Some(dir) = record {
         let machine = machine();
-        let text = format!("{machine}\n\n{table}\n{throughput}");
+        let text = format!("{machine}\n\n{table}\n{throughput}\n{mappings}");
         std::fs::write(format!("{dir}/measured.txt"), text).expect("cannot write measured.txt");
         std::fs::write(format!("{dir}/plot.svg"), plot(&rows, sizes_n))
             .expect("cannot write plot.svg");
@@ -320,15 +315,16 @@ fn report(sizes_n: &[usize], max_threads: usize, messages: usize, record: Option
 fn format_sleep_row(row: &Row) -> String {
     match &row.result {
         Ok((seconds, bytes)) => format!(
-            "{:<9} {:>9} {:>7.2} s {:>7.2} s {:>6.1} MiB {:>7} B",
+            "{:<15} {:>8} {:>7.2} s {:>7.2} s {:>6.1} µs {:>6.1} MiB {:>7} B",
             row.what,
             row.n,
             seconds,
             seconds - SLEEP.as_secs_f64(),
+            (seconds - SLEEP.as_secs_f64()) / row.n as f64 * 1e6,
             *bytes as f64 / (1 << 20) as f64,
             bytes / row.n as u64
         ),
-        Err(e) => format!("{:<9} {:>9}   {e}", row.what, row.n),
+        Err(e) => format!("{:<15} {:>8}   {e}", row.what, row.n),
     }
 }
 
@@ -365,6 +361,7 @@ fn plot(rows: &[Row], sizes_n: &[usize]) -> String {
         ("one timer", "#6fb0d8"),
         ("threads", "#c0392b"),
         ("asyncio", "#e6a23c"),
+        ("asyncio, GC off", "#f3d19e"),
     ];
     let panel = |title: &str, value: fn(&Row) -> Option<f64>, unit: &str| Panel {
         title: title.to_string(),

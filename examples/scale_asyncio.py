@@ -1,11 +1,13 @@
 # The asyncio side of `cargo run --release --example scale`, which runs it in a child process.
 #
 #   python3 scale_asyncio.py sleep N            N tasks that each sleep 1 s
+#   python3 scale_asyncio.py sleep-gc-off N     the same, with the cyclic garbage collector off
 #   python3 scale_asyncio.py queue-bounded N    N messages through an asyncio.Queue(maxsize=1024)
 #   python3 scale_asyncio.py queue-unbounded N  the same through an unbounded asyncio.Queue
 #
 # Prints the seconds it took and the peak memory it added, in bytes.
 import asyncio
+import gc
 import resource
 import sys
 import time
@@ -39,7 +41,9 @@ async def queue(n, maxsize):
 def main(mode, n):
     before = peak_memory()
     start = time.perf_counter()
-    if mode == "sleep":
+    if mode == "sleep-gc-off":
+        gc.disable()  # reference counting still frees memory; only the cycle collector stops
+    if mode.startswith("sleep"):
         asyncio.run(sleepers(n))
     else:
         asyncio.run(queue(n, 1024 if mode == "queue-bounded" else 0))

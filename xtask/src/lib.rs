@@ -7,6 +7,7 @@
 pub mod book;
 pub mod build;
 pub mod catalog;
+pub mod citations;
 pub mod compare;
 pub mod exercise;
 pub mod pages;

@@ -5,7 +5,8 @@
 //! - no Rust code is pasted into a page: every `rust` block is an include of a compiled file;
 //! - every example, and its expected output, is shown by some page;
 //! - every link to another page (or to a heading) leads somewhere, and `SUMMARY.md` lists every
-//!   page.
+//!   page;
+//! - every citation of a crate's or CPython's source holds (see [`crate::citations`]).
 //!
 //! It reads the Markdown sources only, so it runs without mdBook.
 
@@ -112,6 +113,7 @@ pub fn problems(workbook: &Workbook) -> Vec<String> {
             }
         }
     }
+    problems.extend(crate::citations::problems(workbook));
     problems
 }
 

@@ -1,0 +1,1218 @@
+//! Checks the book's citations of source code against the sources themselves.
+//!
+//! A page names the source of a fact in one form:
+//!
+//! ```text
+//! `Reactor::process_timers` in async-io's `src/reactor.rs`
+//! `insert_timer` and `process_timers` in async-io's `src/reactor.rs`
+//! `BaseEventLoop._run_once` in CPython's `Lib/asyncio/base_events.py`
+//! ```
+//!
+//! that is, one or more code spans naming functions, methods or types (joined by `,` and `and`),
+//! then `in CRATE's`, then the file's path as a code span. CRATE is a package of `Cargo.lock`, or
+//! `CPython` for a file of Python's standard library (`Lib/...`). For each citation, the check:
+//!
+//! - finds the file in the version `Cargo.lock` pins, under `$CARGO_HOME/registry/src/*/` (with
+//!   `CARGO_HOME` defaulting to `~/.cargo`), or in the standard library of the `python3` on this
+//!   machine; without `python3`, CPython's citations are *skipped*, never passed;
+//! - checks that the file defines each name: in Rust, `NAME` is a `fn`, a `struct`, `enum`,
+//!   `trait`, `type` or `union`, or a `pub use` re-export, and `Type::method` is a `fn method`
+//!   inside an `impl` (or `trait`) block whose header names `Type`; in Python, `NAME` is a `def`
+//!   or a `class`, and `Class.method` is a `def method` in the body of `class Class`.
+//!
+//! A code span that looks like a source path (`src/....rs`, `Lib/...`, `Modules/...`, a bare
+//! `name.py` or `name.rs` that is not one of the workbook's examples) but is not the path of a
+//! well-formed citation is a mistake too, so that no source can be named without being checked.
+//!
+//! The sources are read as text: comments and string literals are set aside and definitions are
+//! found by their keywords and braces (in Rust) or indentation (in Python). It is not a parser,
+//! but it is exact about what it accepts.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::Workbook;
+use crate::suggest::closest;
+
+/// One citation, as a page writes it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Citation {
+    /// The page, relative to the workbook's root (`src/wakeup/smol.md`).
+    pub page: PathBuf,
+    /// The line where the citation starts, from 1.
+    pub line: usize,
+    /// The names it cites: `Reactor::react`, `insert_timer`, `Task.__step`.
+    pub names: Vec<String>,
+    /// The package, as in `Cargo.lock`, or `CPython`.
+    pub source: String,
+    /// The path of the file inside the package: `src/reactor.rs`, `Lib/asyncio/tasks.py`.
+    pub path: String,
+}
+
+impl Citation {
+    fn is_cpython(&self) -> bool {
+        self.source == CPYTHON
+    }
+}
+
+impl fmt::Display for Citation {
+    /// The citation as a page writes it, on one line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<String> = self.names.iter().map(|n| format!("`{n}`")).collect();
+        let names = match names.as_slice() {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        };
+        write!(f, "{names} in {}'s `{}`", self.source, self.path)
+    }
+}
+
+const CPYTHON: &str = "CPython";
+
+/// Where the cited sources are: the crate versions `Cargo.lock` pins, and Python's `Lib`.
+pub struct Sources {
+    /// Package name → each version pinned, with its unpacked source directory if found.
+    crates: BTreeMap<String, Vec<Pinned>>,
+    /// Why `Cargo.lock` could not be read, if it could not.
+    lock_problem: Option<String>,
+    /// Where the registry's sources were looked for, for messages.
+    registry: PathBuf,
+    /// The standard library of `python3`, or why there is none.
+    python: Result<Python, String>,
+}
+
+/// One pinned version of a package.
+struct Pinned {
+    version: String,
+    dir: Option<PathBuf>,
+}
+
+/// The standard library of the `python3` on this machine.
+pub struct Python {
+    /// Such as `3.11.7`.
+    pub version: String,
+    /// The directory that holds `asyncio/`, which `Lib/` in a citation stands for.
+    pub lib: PathBuf,
+}
+
+impl Sources {
+    /// The sources of this workbook: its `Cargo.lock`, the cargo registry, and `python3`.
+    pub fn locate(root: &Path) -> Sources {
+        let registry = cargo_home().join("registry/src");
+        let (crates, lock_problem) = match fs::read_to_string(root.join("Cargo.lock")) {
+            Ok(lock) => {
+                let pinned = locked_packages(&lock)
+                    .into_iter()
+                    .map(|(name, version)| {
+                        let dir = find_in_registry(&registry, &name, &version);
+                        (name, version, dir)
+                    })
+                    .collect();
+                (pinned, None)
+            }
+            Err(e) => (Vec::new(), Some(format!("cannot read Cargo.lock: {e}"))),
+        };
+        let mut sources = Sources::new(crates, python_lib());
+        sources.lock_problem = lock_problem;
+        sources.registry = registry;
+        sources
+    }
+
+    /// Sources given by hand: `(package, version, its source directory)`, and Python's library
+    /// (or why there is none). For tests.
+    pub fn new(
+        crates: Vec<(String, String, Option<PathBuf>)>,
+        python: Result<Python, String>,
+    ) -> Sources {
+        let mut map: BTreeMap<String, Vec<Pinned>> = BTreeMap::new();
+        for (name, version, dir) in crates {
+            map.entry(name).or_default().push(Pinned { version, dir });
+        }
+        Sources {
+            crates: map,
+            lock_problem: None,
+            registry: PathBuf::from("the cargo registry"),
+            python,
+        }
+    }
+}
+
+/// `$CARGO_HOME`, or `~/.cargo`.
+fn cargo_home() -> PathBuf {
+    if let Some(home) = std::env::var_os("CARGO_HOME") {
+        return PathBuf::from(home);
+    }
+    let home = std::env::var_os("HOME").unwrap_or_default();
+    PathBuf::from(home).join(".cargo")
+}
+
+/// The packages `Cargo.lock` pins from a registry, as `(name, version)`.
+fn locked_packages(lock: &str) -> Vec<(String, String)> {
+    let mut packages = Vec::new();
+    let mut current: (Option<String>, Option<String>, bool) = (None, None, false);
+    let mut finish = |current: &mut (Option<String>, Option<String>, bool)| {
+        if let (Some(name), Some(version), true) = std::mem::take(current) {
+            packages.push((name, version));
+        }
+    };
+    for line in lock.lines() {
+        let line = line.trim();
+        if line == "[[package]]" {
+            finish(&mut current);
+        } else if let Some((key, value)) = line.split_once(" = ") {
+            let value = value.trim_matches('"').to_string();
+            match key {
+                "name" => current.0 = Some(value),
+                "version" => current.1 = Some(value),
+                "source" => {
+                    current.2 = value.starts_with("registry+") || value.starts_with("sparse+")
+                }
+                _ => {}
+            }
+        }
+    }
+    finish(&mut current);
+    packages
+}
+
+/// `registry/src/*/NAME-VERSION`, if it is there.
+fn find_in_registry(registry: &Path, name: &str, version: &str) -> Option<PathBuf> {
+    let mut indexes: Vec<PathBuf> = fs::read_dir(registry)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    indexes.sort();
+    indexes
+        .into_iter()
+        .map(|index| index.join(format!("{name}-{version}")))
+        .find(|dir| dir.is_dir())
+}
+
+/// The standard library of `python3`: the parent of its `asyncio` package.
+fn python_lib() -> Result<Python, String> {
+    let script = "import asyncio, os, platform; \
+                  print(platform.python_version()); \
+                  print(os.path.dirname(os.path.dirname(asyncio.__file__)))";
+    let output = Command::new("python3")
+        .args(["-c", script])
+        .output()
+        .map_err(|e| format!("python3 is not on this machine ({e})"))?;
+    if !output.status.success() {
+        return Err("python3 could not say where its asyncio is".to_string());
+    }
+    let text = String::from_utf8_lossy(&output.stdout);
+    let mut lines = text.lines();
+    match (lines.next(), lines.next()) {
+        (Some(version), Some(lib)) => Ok(Python {
+            version: version.trim().to_string(),
+            lib: PathBuf::from(lib.trim()),
+        }),
+        _ => Err("python3 could not say where its asyncio is".to_string()),
+    }
+}
+
+/// What the check found in the book.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Citations of crates that hold.
+    pub held: Vec<Citation>,
+    /// Citations of CPython that hold.
+    pub cpython_held: Vec<Citation>,
+    /// Wrong crate citations, and source paths outside a well-formed citation: one a line, as
+    /// `page:line: citation: what is wrong`.
+    pub problems: Vec<String>,
+    /// Wrong CPython citations, in the same form.
+    pub cpython_problems: Vec<String>,
+    /// CPython citations that could not be checked, and why.
+    pub skipped: Vec<String>,
+}
+
+/// Every citation problem in the book, for `cargo xtask lint` (CPython's citations are left out
+/// when there is no `python3`; `tests/citations.rs` reports them as skipped).
+pub fn problems(workbook: &Workbook) -> Vec<String> {
+    let report = check_book(&workbook.root, &Sources::locate(&workbook.root));
+    report
+        .problems
+        .into_iter()
+        .chain(report.cpython_problems)
+        .collect()
+}
+
+/// Checks every page under `src/`.
+pub fn check_book(root: &Path, sources: &Sources) -> Report {
+    let mut report = Report::default();
+    let mut pages = Vec::new();
+    let mut dirs = vec![PathBuf::from("src")];
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = fs::read_dir(root.join(&dir)) else {
+            report
+                .problems
+                .push(format!("cannot read {}", dir.display()));
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = dir.join(entry.file_name());
+            if root.join(&path).is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|x| x == "md") {
+                pages.push(path);
+            }
+        }
+    }
+    pages.sort();
+    for page in pages {
+        match fs::read_to_string(root.join(&page)) {
+            Ok(text) => check_page(root, &page, &text, sources, &mut report),
+            Err(e) => report
+                .problems
+                .push(format!("{}: cannot read it: {e}", page.display())),
+        }
+    }
+    report
+}
+
+/// Checks one page's citations, adding what it finds to `report`.
+pub fn check_page(root: &Path, page: &Path, text: &str, sources: &Sources, report: &mut Report) {
+    let (citations, malformed) = scan(root, page, text);
+    report.problems.extend(malformed);
+    for citation in citations {
+        let where_ = format!("{}:{}: {citation}", page.display(), citation.line);
+        match verdict(&citation, sources) {
+            Verdict::Holds if citation.is_cpython() => report.cpython_held.push(citation),
+            Verdict::Holds => report.held.push(citation),
+            Verdict::Wrong(why) if citation.is_cpython() => {
+                report.cpython_problems.push(format!("{where_}: {why}"))
+            }
+            Verdict::Wrong(why) => report.problems.push(format!("{where_}: {why}")),
+            Verdict::Skipped(why) => report.skipped.push(format!("{where_}: not checked: {why}")),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding citations in Markdown.
+
+/// A piece of a paragraph: prose, or a code span; with the line where it starts.
+#[derive(Debug)]
+enum Piece {
+    Text(String, usize),
+    Code(String, usize),
+}
+
+/// The citations of a page, and its source paths that are not part of one (as problems).
+pub fn scan(root: &Path, page: &Path, text: &str) -> (Vec<Citation>, Vec<String>) {
+    let mut citations = Vec::new();
+    let mut problems = Vec::new();
+    for pieces in paragraphs(text).iter().map(|(line, p)| pieces(p, *line)) {
+        for (i, piece) in pieces.iter().enumerate() {
+            match piece {
+                Piece::Code(span, line) => {
+                    let Some(kind) = source_like(root, span) else {
+                        continue;
+                    };
+                    match citation_at(&pieces, i, kind) {
+                        Ok(mut citation) => {
+                            citation.page = page.to_path_buf();
+                            citations.push(citation);
+                        }
+                        Err(why) => {
+                            problems.push(format!("{}:{line}: `{span}`: {why}", page.display()))
+                        }
+                    }
+                }
+                Piece::Text(text, line) => {
+                    for path in bare_paths(text) {
+                        problems.push(format!(
+                            "{}:{line}: {path}: a source path outside a code span; cite it as \
+                             `NAME` in CRATE's `{path}`",
+                            page.display()
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    (citations, problems)
+}
+
+/// The paragraphs of a page outside code blocks, each with the line it starts on.
+fn paragraphs(text: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    let mut current: Option<(usize, String)> = None;
+    let mut fence: Option<&str> = None;
+    for (n, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
+        match (fence, marker) {
+            (Some(open), Some(m)) if m == open => {
+                fence = None;
+                continue;
+            }
+            (Some(_), _) => continue,
+            (None, Some(m)) => {
+                found.extend(current.take());
+                fence = Some(m);
+                continue;
+            }
+            (None, None) => {}
+        }
+        if line.trim().is_empty() {
+            found.extend(current.take());
+        } else {
+            match current.as_mut() {
+                Some((_, p)) => {
+                    p.push('\n');
+                    p.push_str(line);
+                }
+                None => current = Some((n + 1, line.to_string())),
+            }
+        }
+    }
+    found.extend(current);
+    found
+}
+
+/// Splits a paragraph into prose and code spans (CommonMark's rule: a run of N backticks opens
+/// a span that the next run of exactly N backticks closes). Newlines in a span become spaces.
+fn pieces(paragraph: &str, first_line: usize) -> Vec<Piece> {
+    let chars: Vec<char> = paragraph.chars().collect();
+    let mut pieces = Vec::new();
+    let mut text = String::new();
+    let mut text_line = first_line;
+    let mut line = first_line;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' && chars.get(i + 1) == Some(&'`') {
+            text.push_str("\\`");
+            i += 2;
+            continue;
+        }
+        if c != '`' {
+            if c == '\n' {
+                line += 1;
+            }
+            text.push(c);
+            i += 1;
+            continue;
+        }
+        let run = chars[i..].iter().take_while(|&&b| b == '`').count();
+        let close = (i + run..chars.len()).find(|&j| {
+            chars[j] == '`'
+                && (j == 0 || chars[j - 1] != '`')
+                && chars[j..].iter().take_while(|&&b| b == '`').count() == run
+        });
+        let Some(close) = close else {
+            text.extend(&chars[i..i + run]);
+            i += run;
+            continue;
+        };
+        let span: String = chars[i + run..close].iter().collect();
+        let mut span = span.replace('\n', " ");
+        if span.len() > 2 && span.starts_with(' ') && span.ends_with(' ') {
+            span = span[1..span.len() - 1].to_string();
+        }
+        pieces.push(Piece::Text(std::mem::take(&mut text), text_line));
+        pieces.push(Piece::Code(span, line));
+        line += chars[i..close].iter().filter(|&&c| c == '\n').count();
+        text_line = line;
+        i = close + run;
+    }
+    pieces.push(Piece::Text(text, text_line));
+    pieces
+}
+
+/// What kind of source a code span names, if it looks like a source path.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    /// `src/....rs`: a crate's file.
+    Crate,
+    /// `Lib/...`: CPython's standard library.
+    CPython,
+    /// A source that cannot be checked here, or a file name without its path.
+    Unchecked(&'static str),
+}
+
+fn source_like(root: &Path, span: &str) -> Option<Kind> {
+    let span = span.trim();
+    if span.contains(char::is_whitespace) {
+        return None;
+    }
+    if span.starts_with("src/") && span.ends_with(".rs") {
+        Some(Kind::Crate)
+    } else if span.starts_with("Lib/") {
+        Some(Kind::CPython)
+    } else if ["Modules/", "Objects/", "Python/", "Include/"]
+        .iter()
+        .any(|p| span.starts_with(p))
+    {
+        Some(Kind::Unchecked(
+            "CPython's C sources are not on this machine, so this cannot be checked; cite the \
+             Python version in `Lib/` instead",
+        ))
+    } else if !span.contains('/')
+        && (span.ends_with(".py") || span.ends_with(".rs"))
+        && !root.join("examples").join(span).is_file()
+    {
+        Some(Kind::Unchecked(
+            "a source file named without its path; cite it as `NAME` in CRATE's `src/...` (or \
+             CPython's `Lib/...`)",
+        ))
+    } else {
+        None
+    }
+}
+
+/// Source paths written in prose, outside code spans (and outside link targets).
+fn bare_paths(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices("src/").chain(text.match_indices("Lib/")) {
+        let before = text[..at].chars().next_back();
+        if before.is_some_and(|c| !(c.is_whitespace() || c == '(')) {
+            continue;
+        }
+        let path: String = text[at..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || "_/.-".contains(*c))
+            .collect();
+        let path = path.trim_end_matches('.');
+        if path.ends_with(".rs") || path.ends_with(".py") {
+            found.push(path.to_string());
+        }
+    }
+    found
+}
+
+/// The citation whose path is the code span `pieces[at]`, or why there is none.
+fn citation_at(pieces: &[Piece], at: usize, kind: Kind) -> Result<Citation, String> {
+    let Piece::Code(path, line) = &pieces[at] else {
+        unreachable!("citation_at is called on code spans")
+    };
+    if let Kind::Unchecked(why) = kind {
+        return Err(why.to_string());
+    }
+    let form = "a source path must end a citation: `NAME` in CRATE's `PATH`";
+    let source = match at.checked_sub(1).map(|i| &pieces[i]) {
+        Some(Piece::Text(text, _)) => {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let owner = match words.as_slice() {
+                ["in", owner] => owner
+                    .strip_suffix("'s")
+                    .or_else(|| owner.strip_suffix("’s"))
+                    .filter(|s| !s.is_empty()),
+                _ => None,
+            };
+            owner.ok_or_else(|| format!("{form}, but it follows \"{}\"", tail(text)))?
+        }
+        _ => return Err(form.to_string()),
+    };
+    if path.contains("..") {
+        return Err("a path inside a package cannot go up with `..`".to_string());
+    }
+    match (kind, source == CPYTHON) {
+        (Kind::CPython, false) => {
+            return Err(format!(
+                "`Lib/...` is CPython's standard library: write \"in CPython's\", not \"in {source}'s\""
+            ));
+        }
+        (Kind::Crate, true) => {
+            return Err("CPython's files are cited as `Lib/...`".to_string());
+        }
+        _ => {}
+    }
+    let mut names = Vec::new();
+    let mut i = at - 1;
+    let mut first_line = *line;
+    while let Some(Piece::Code(name, name_line)) = i.checked_sub(1).map(|j| &pieces[j]) {
+        if let Err(why) = name_form(name, source == CPYTHON) {
+            if names.is_empty() {
+                return Err(format!("`{name}` before it: {why}"));
+            }
+            break;
+        }
+        names.push(name.clone());
+        first_line = *name_line;
+        i -= 1;
+        let joined = i.checked_sub(1).map(|j| &pieces[j]);
+        match joined {
+            Some(Piece::Text(text, _))
+                if matches!(text.trim(), "," | "and" | ", and") && i >= 2 =>
+            {
+                i -= 1;
+            }
+            _ => break,
+        }
+    }
+    if names.is_empty() {
+        return Err(format!(
+            "{form}: name the function, method or type in a code span before \"in {source}'s\""
+        ));
+    }
+    names.reverse();
+    Ok(Citation {
+        page: PathBuf::new(),
+        line: first_line,
+        names,
+        source: source.to_string(),
+        path: path.clone(),
+    })
+}
+
+/// The last few words of a text, to say where a path was found.
+fn tail(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words[words.len().saturating_sub(4)..].join(" ")
+}
+
+/// Whether a code span is a name a citation can check, and if not, why.
+fn name_form(name: &str, python: bool) -> Result<(), String> {
+    let ident = |s: &str| {
+        s.chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_')
+            && s.chars().all(|c| c.is_alphanumeric() || c == '_')
+    };
+    let (separator, other) = if python { (".", "::") } else { ("::", ".") };
+    if name.contains(other) && !python {
+        return Err("write a Rust method as `Type::method`".to_string());
+    }
+    if name.contains(other) && python {
+        return Err("write a Python method as `Class.method`".to_string());
+    }
+    let parts: Vec<&str> = name.split(separator).collect();
+    if !parts.iter().all(|p| ident(p)) || parts.len() > 2 {
+        return Err(
+            "not a name a citation can check: write `function`, `Type`, or `Type::method` \
+             (`Class.method` in Python)"
+                .to_string(),
+        );
+    }
+    if !python && parts.len() == 2 && parts[0].starts_with(|c: char| c.is_lowercase()) {
+        return Err(format!(
+            "`{}` is a module path: cite the function `{}` in the file that defines it",
+            name, parts[1]
+        ));
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking a citation against the sources.
+
+/// Whether a citation holds.
+#[derive(Debug, PartialEq)]
+pub enum Verdict {
+    Holds,
+    Wrong(String),
+    Skipped(String),
+}
+
+/// Checks one citation against the sources.
+pub fn verdict(citation: &Citation, sources: &Sources) -> Verdict {
+    if citation.is_cpython() {
+        let python = match &sources.python {
+            Ok(python) => python,
+            Err(why) => return Verdict::Skipped(why.clone()),
+        };
+        let relative = citation.path.trim_start_matches("Lib/");
+        let what = format!("CPython {}", python.version);
+        return check_file(citation, &python.lib, relative, &what, Language::Python);
+    }
+    let Some(pinned) = sources.crates.get(&citation.source) else {
+        let known: Vec<&str> = sources.crates.keys().map(String::as_str).collect();
+        let hint = match closest(&citation.source, &known).as_slice() {
+            [] => String::new(),
+            close => format!("; did you mean {}?", close.join(" or ")),
+        };
+        let why = sources
+            .lock_problem
+            .clone()
+            .unwrap_or_else(|| format!("{} is not in Cargo.lock{hint}", citation.source));
+        return Verdict::Wrong(why);
+    };
+    for pin in pinned {
+        let what = format!("{} {}", citation.source, pin.version);
+        let Some(dir) = &pin.dir else {
+            return Verdict::Wrong(format!(
+                "the sources of {what} are not in {} (run `cargo fetch`)",
+                sources.registry.display()
+            ));
+        };
+        let verdict = check_file(citation, dir, &citation.path, &what, Language::Rust);
+        if verdict != Verdict::Holds {
+            return verdict;
+        }
+    }
+    Verdict::Holds
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Language {
+    Rust,
+    Python,
+}
+
+impl Language {
+    /// How a page writes the start of a path inside the sources: `Lib/` for Python's library.
+    fn prefix(self) -> &'static str {
+        match self {
+            Language::Rust => "",
+            Language::Python => "Lib/",
+        }
+    }
+}
+
+/// Checks that `dir/relative` exists and defines each name of the citation.
+fn check_file(
+    citation: &Citation,
+    dir: &Path,
+    relative: &str,
+    what: &str,
+    language: Language,
+) -> Verdict {
+    let file = dir.join(relative);
+    let Ok(text) = fs::read_to_string(&file) else {
+        let files = files_in(dir, language);
+        let known: Vec<&str> = files.iter().map(String::as_str).collect();
+        let name = relative.rsplit('/').next().unwrap_or(relative);
+        let mut close: Vec<&str> = known
+            .iter()
+            .copied()
+            .filter(|f| f.rsplit('/').next() == Some(name))
+            .collect();
+        for f in closest(relative, &known) {
+            if !close.contains(&f) {
+                close.push(f);
+            }
+        }
+        let hint = match close.as_slice() {
+            [] => String::new(),
+            close => format!(
+                "; did you mean {}?",
+                close
+                    .iter()
+                    .take(3)
+                    .map(|f| format!("`{}{f}`", language.prefix()))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
+        };
+        return Verdict::Wrong(format!("no such file in {what}{hint}"));
+    };
+    let defs = Definitions::of(&text, language);
+    for name in &citation.names {
+        let Err(missing) = defs.defines(name, language) else {
+            continue;
+        };
+        let elsewhere: Vec<String> = files_in(dir, language)
+            .into_iter()
+            .filter(|f| f != relative)
+            .filter(|f| {
+                fs::read_to_string(dir.join(f)).is_ok_and(|t| {
+                    Definitions::of(&t, language)
+                        .defines(name, language)
+                        .is_ok()
+                })
+            })
+            .take(2)
+            .map(|f| format!("`{}{f}`", language.prefix()))
+            .collect();
+        let hint = if elsewhere.is_empty() {
+            missing.hint
+        } else {
+            format!("; it is in {}", elsewhere.join(" and "))
+        };
+        return Verdict::Wrong(format!(
+            "{} in {what}'s `{}`{hint}",
+            missing.what, citation.path
+        ));
+    }
+    Verdict::Holds
+}
+
+/// The files under `dir` with this extension, relative to it (for a crate, under `src/` only;
+/// for Python's library, `asyncio/` and the top level, where the book's citations point).
+fn files_in(dir: &Path, language: Language) -> Vec<String> {
+    let python = language == Language::Python;
+    let extension = if python { "py" } else { "rs" };
+    let mut found = Vec::new();
+    let starts: Vec<PathBuf> = if python {
+        vec![dir.to_path_buf(), dir.join("asyncio")]
+    } else {
+        vec![dir.join("src")]
+    };
+    for start in starts {
+        let mut stack = vec![start];
+        while let Some(d) = stack.pop() {
+            let Ok(entries) = fs::read_dir(&d) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() && !python {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|x| x == extension)
+                    && let Ok(relative) = path.strip_prefix(dir)
+                {
+                    found.push(relative.to_string_lossy().replace('\\', "/"));
+                }
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// What a name lacks: `no \`fn foo\``, and a hint such as `; did you mean \`fo\`?`.
+struct Missing {
+    what: String,
+    hint: String,
+}
+
+/// The definitions of one source file, as found by reading it.
+struct Definitions {
+    /// Top-level or nested functions and types: `(kind, name)`, such as `("fn", "react")`.
+    items: Vec<(&'static str, String)>,
+    /// Blocks that define methods: the names their header mentions, and the methods in them.
+    blocks: Vec<(Vec<String>, Vec<String>)>,
+    /// The keyword of a block: `impl` in Rust, `class` in Python (for messages).
+    block_word: &'static str,
+}
+
+impl Definitions {
+    fn of(text: &str, language: Language) -> Definitions {
+        match language {
+            Language::Rust => Definitions::rust(text),
+            Language::Python => Definitions::python(text),
+        }
+    }
+
+    fn defines(&self, name: &str, language: Language) -> Result<(), Missing> {
+        let separator = if language == Language::Rust {
+            "::"
+        } else {
+            "."
+        };
+        let fn_word = if language == Language::Rust {
+            "fn"
+        } else {
+            "def"
+        };
+        let suggest = |name: &str, known: Vec<&str>, shown: &dyn Fn(&str) -> String| {
+            let close = closest(name, &known);
+            match close.as_slice() {
+                [] => String::new(),
+                close => format!(
+                    "; did you mean {}?",
+                    close
+                        .iter()
+                        .map(|c| format!("`{}`", shown(c)))
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                ),
+            }
+        };
+        match name.split_once(separator) {
+            None => {
+                if self.items.iter().any(|(_, n)| n == name) {
+                    return Ok(());
+                }
+                let known: Vec<&str> = self.items.iter().map(|(_, n)| n.as_str()).collect();
+                let what = if language == Language::Rust {
+                    format!("no `fn {name}` (nor a type or a `pub use` of it)")
+                } else {
+                    format!("no `def {name}` (nor a `class {name}`)")
+                };
+                Err(Missing {
+                    what,
+                    hint: suggest(name, known, &|c| c.to_string()),
+                })
+            }
+            Some((owner, method)) => {
+                let owned: Vec<&(Vec<String>, Vec<String>)> = self
+                    .blocks
+                    .iter()
+                    .filter(|(header, _)| header.iter().any(|h| h == owner))
+                    .collect();
+                if owned
+                    .iter()
+                    .any(|(_, methods)| methods.iter().any(|m| m == method))
+                {
+                    return Ok(());
+                }
+                // "an `impl` of `Reactor`", or "`class Task`".
+                let block = if self.block_word == "impl" {
+                    format!("an `impl` of `{owner}`")
+                } else {
+                    format!("`class {owner}`")
+                };
+                if owned.is_empty() {
+                    let mut owners: Vec<&str> = self
+                        .blocks
+                        .iter()
+                        .flat_map(|(h, _)| h.iter().map(String::as_str))
+                        .collect();
+                    owners.sort();
+                    owners.dedup();
+                    return Err(Missing {
+                        what: format!("no {block}"),
+                        hint: suggest(owner, owners, &|c| format!("{c}{separator}{method}")),
+                    });
+                }
+                let methods: Vec<&str> = owned
+                    .iter()
+                    .flat_map(|(_, m)| m.iter().map(String::as_str))
+                    .collect();
+                let loose = self.items.iter().any(|(k, n)| *k == fn_word && n == method);
+                let what = if loose {
+                    format!("`{fn_word} {method}` is there, but not in {block}")
+                } else {
+                    format!("no `{fn_word} {method}` in {block}")
+                };
+                Err(Missing {
+                    what,
+                    hint: suggest(method, methods, &|c| format!("{owner}{separator}{c}")),
+                })
+            }
+        }
+    }
+
+    /// Reads Rust source: items by their keyword, and methods by the `impl` or `trait` block
+    /// they are in (found by matching braces, with comments and literals set aside).
+    fn rust(text: &str) -> Definitions {
+        let code = strip_rust(text);
+        let tokens = words(&code);
+        let mut items = Vec::new();
+        for pair in tokens.windows(2) {
+            let ((_, keyword), (_, name)) = (pair[0], pair[1]);
+            let kind = match keyword {
+                "fn" => "fn",
+                "struct" => "struct",
+                "enum" => "enum",
+                "trait" => "trait",
+                "type" => "type",
+                "union" => "union",
+                _ => continue,
+            };
+            items.push((kind, name.to_string()));
+        }
+        // `pub use` re-exports: every name in the item up to its `;`.
+        for (i, &(at, word)) in tokens.iter().enumerate() {
+            if word == "use" && is_public(&code[..at]) {
+                let end = code[at..].find(';').map_or(code.len(), |e| at + e);
+                for &(_, name) in tokens[i + 1..].iter().take_while(|(w, _)| *w < end) {
+                    items.push(("use", name.to_string()));
+                }
+            }
+        }
+        let mut blocks = Vec::new();
+        for &(at, word) in &tokens {
+            if word != "impl" && word != "trait" {
+                continue;
+            }
+            let rest = &code[at + word.len()..];
+            let Some(open) = rest.find(['{', ';']) else {
+                continue;
+            };
+            if rest.as_bytes()[open] == b';' {
+                continue;
+            }
+            let header: Vec<String> = words_in(&rest[..open]);
+            let body_start = at + word.len() + open;
+            let body = &code[body_start..matching_brace(&code, body_start)];
+            let methods = words(body)
+                .windows(2)
+                .filter(|w| w[0].1 == "fn")
+                .map(|w| w[1].1.to_string())
+                .collect();
+            blocks.push((header, methods));
+        }
+        Definitions {
+            items,
+            blocks,
+            block_word: "impl",
+        }
+    }
+
+    /// Reads Python source: `def` and `class` lines, and the `def`s in each class's body (the
+    /// lines indented deeper than its `class` line).
+    fn python(text: &str) -> Definitions {
+        let lines: Vec<&str> = text.lines().collect();
+        let indent = |l: &str| l.len() - l.trim_start().len();
+        let def_name = |l: &str| -> Option<(&'static str, String)> {
+            let t = l.trim_start();
+            let t = t.strip_prefix("async ").unwrap_or(t);
+            let (kind, rest) = if let Some(r) = t.strip_prefix("def ") {
+                ("def", r)
+            } else if let Some(r) = t.strip_prefix("class ") {
+                ("class", r)
+            } else {
+                return None;
+            };
+            let name: String = rest
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            (!name.is_empty()).then_some((kind, name))
+        };
+        let mut items = Vec::new();
+        let mut blocks = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            let Some((kind, name)) = def_name(line) else {
+                continue;
+            };
+            items.push((kind, name.clone()));
+            if kind != "class" {
+                continue;
+            }
+            let own = indent(line);
+            let methods = lines[i + 1..]
+                .iter()
+                .filter(|l| !l.trim().is_empty())
+                .take_while(|l| indent(l) > own)
+                .filter_map(|l| def_name(l))
+                .filter(|(k, _)| *k == "def")
+                .map(|(_, n)| n)
+                .collect();
+            blocks.push((vec![name], methods));
+        }
+        Definitions {
+            items,
+            blocks,
+            block_word: "class",
+        }
+    }
+}
+
+/// Rust source with comments, string literals and char literals replaced by spaces (newlines
+/// kept), so that braces and keywords in them do not count.
+fn strip_rust(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let blank = |c: char| if c == '\n' { '\n' } else { ' ' };
+    let ident = |c: char| c.is_alphanumeric() || c == '_';
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        if c == '/' && next == Some('/') {
+            while i < chars.len() && chars[i] != '\n' {
+                out.push(' ');
+                i += 1;
+            }
+        } else if c == '/' && next == Some('*') {
+            let mut depth = 0;
+            while i < chars.len() {
+                if chars[i] == '/' && chars.get(i + 1) == Some(&'*') {
+                    depth += 1;
+                    out.push_str("  ");
+                    i += 2;
+                } else if chars[i] == '*' && chars.get(i + 1) == Some(&'/') {
+                    depth -= 1;
+                    out.push_str("  ");
+                    i += 2;
+                    if depth == 0 {
+                        break;
+                    }
+                } else {
+                    out.push(blank(chars[i]));
+                    i += 1;
+                }
+            }
+        } else if (c == 'r' || c == 'b') && (i == 0 || !ident(chars[i - 1])) && {
+            let mut j = i + 1;
+            if c == 'b' && chars.get(j) == Some(&'r') {
+                j += 1;
+            }
+            while chars.get(j) == Some(&'#') {
+                j += 1;
+            }
+            chars.get(j) == Some(&'"') && (j > i + 1)
+        } {
+            // A raw (or byte) string: r"..", r#".."#, b"..", br#".."#.
+            let mut j = i + 1;
+            if c == 'b' && chars.get(j) == Some(&'r') {
+                j += 1;
+            }
+            let raw = chars[i..j].contains(&'r');
+            let hashes = chars[j..].iter().take_while(|&&h| h == '#').count();
+            j += hashes + 1;
+            out.extend(std::iter::repeat_n(' ', j - i));
+            i = j;
+            while i < chars.len() {
+                if !raw && chars[i] == '\\' {
+                    out.push(' ');
+                    out.push(chars.get(i + 1).copied().map_or(' ', blank));
+                    i += 2;
+                    continue;
+                }
+                if chars[i] == '"'
+                    && chars[i + 1..].iter().take_while(|&&h| h == '#').count() >= hashes
+                {
+                    out.extend(std::iter::repeat_n(' ', 1 + hashes));
+                    i += 1 + hashes;
+                    break;
+                }
+                out.push(blank(chars[i]));
+                i += 1;
+            }
+        } else if c == '"' {
+            out.push(' ');
+            i += 1;
+            while i < chars.len() && chars[i] != '"' {
+                if chars[i] == '\\' {
+                    out.push(' ');
+                    i += 1;
+                }
+                if i < chars.len() {
+                    out.push(blank(chars[i]));
+                    i += 1;
+                }
+            }
+            out.push(' ');
+            i += 1;
+        } else if c == '\'' {
+            // A char literal ('x', '\n', '\u{..}'), or a lifetime ('a), which is kept.
+            let end = if next == Some('\\') {
+                chars[i + 2..]
+                    .iter()
+                    .position(|&q| q == '\'')
+                    .map(|p| i + 2 + p)
+            } else if chars.get(i + 2) == Some(&'\'') {
+                Some(i + 2)
+            } else {
+                None
+            };
+            match end {
+                Some(end) => {
+                    out.extend(std::iter::repeat_n(' ', end + 1 - i));
+                    i = end + 1;
+                }
+                None => {
+                    out.push(c);
+                    i += 1;
+                }
+            }
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Whether the code before an item ends with `pub` or `pub(...)`.
+fn is_public(before: &str) -> bool {
+    let before = before.trim_end();
+    if before.ends_with("pub") {
+        return true;
+    }
+    before.strip_suffix(')').is_some_and(|b| {
+        b.rsplit_once("pub(")
+            .is_some_and(|(_, inside)| !inside.contains(['(', ')', ';', '{', '}']))
+    })
+}
+
+/// The identifiers of a text, with their byte offsets.
+fn words(code: &str) -> Vec<(usize, &str)> {
+    let mut found = Vec::new();
+    let mut start = None;
+    for (i, c) in code.char_indices().chain([(code.len(), ' ')]) {
+        let part = c.is_alphanumeric() || c == '_';
+        match (start, part) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                found.push((s, &code[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+fn words_in(code: &str) -> Vec<String> {
+    words(code)
+        .into_iter()
+        .map(|(_, w)| w.to_string())
+        .collect()
+}
+
+/// The offset just past the `}` that closes the `{` at `open`.
+fn matching_brace(code: &str, open: usize) -> usize {
+    let mut depth = 0usize;
+    for (i, c) in code[open..].char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return open + i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    code.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn citations_are_found_across_lines_and_lists() {
+        let text = "Intro.\n\nIt calls `insert_timer` and\n`Reactor::process_timers` in async-io's\n\
+                    `src/reactor.rs`, then `BaseEventLoop._run_once` in CPython's `Lib/asyncio/base_events.py`.\n\n\
+                    ```text\n`src/not_prose.rs`\n```\n";
+        let (citations, problems) = scan(Path::new("."), Path::new("p.md"), text);
+        assert!(problems.is_empty(), "{problems:?}");
+        let shown: Vec<String> = citations
+            .iter()
+            .map(|c| format!("{}: {c}", c.line))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "3: `insert_timer` and `Reactor::process_timers` in async-io's `src/reactor.rs`",
+                "5: `BaseEventLoop._run_once` in CPython's `Lib/asyncio/base_events.py`",
+            ]
+        );
+    }
+
+    #[test]
+    fn rust_definitions_ignore_comments_and_strings() {
+        let code = r##"
+/// fn in_a_doc_comment() {}
+impl<'a> Reactor<'a> {
+    pub(crate) fn lock(&self) -> char { let _ = "}"; let _ = '{'; 'x' }
+    unsafe fn spawn_inner<T: 'a>(&self) { let _ = r#"fn fake() {"#; }
+}
+fn after() {}
+pub use inner::{block_on, Timer};
+"##;
+        let defs = Definitions::rust(code);
+        for name in ["Reactor::lock", "Reactor::spawn_inner", "after", "block_on"] {
+            assert!(defs.defines(name, Language::Rust).is_ok(), "{name}");
+        }
+        for name in ["in_a_doc_comment", "fake", "Reactor::after", "Timer::lock"] {
+            assert!(defs.defines(name, Language::Rust).is_err(), "{name}");
+        }
+    }
+
+    #[test]
+    fn python_methods_are_found_in_their_class() {
+        let code = "class Task(Future):\n    def __step(self):\n        pass\n\n    async def run(self):\n        pass\n\ndef sleep():\n    pass\n";
+        let defs = Definitions::python(code);
+        for name in ["Task.__step", "Task.run", "sleep", "Task"] {
+            assert!(defs.defines(name, Language::Python).is_ok(), "{name}");
+        }
+        assert!(defs.defines("Task.sleep", Language::Python).is_err());
+    }
+}
