@@ -5,7 +5,9 @@
 //! Check it: `cargo xtask check ex07_thread_timer`
 //!
 //! Hint: on the first poll, share an `Arc<Mutex<State>>` holding `done` and the waker with a
-//! thread that sleeps, sets `done` and calls `wake()`; on later polls, check `done`.
+//! thread that sleeps, sets `done`, takes the waker out, and calls `wake()` after it has let go
+//! of the lock. On later polls, check `done`, and store the newest waker. Never call `wake()` in
+//! a loop to be polled again: the task must sleep until the thread wakes it.
 
 use std::future::Future;
 use std::pin::Pin;

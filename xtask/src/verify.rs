@@ -118,6 +118,8 @@ pub struct Report {
     pub build_time: Duration,
     /// How long it took, after the build, to run and check every example.
     pub check_time: Duration,
+    /// How long the examples ran side by side, before any re-run.
+    pub pass_time: Duration,
 }
 
 impl Report {
@@ -241,6 +243,7 @@ pub fn verify(root: &Path, examples: &[&Example], options: &Options) -> Result<R
         outcomes
     });
 
+    let pass_time = check_start.elapsed();
     // Runs that were only a little late or early go again, one at a time.
     for outcome in &mut outcomes {
         let Some(example) = runnable.iter().find(|e| e.name == outcome.name) else {
@@ -261,6 +264,7 @@ pub fn verify(root: &Path, examples: &[&Example], options: &Options) -> Result<R
         outcomes,
         build_time,
         check_time,
+        pass_time,
     })
 }
 

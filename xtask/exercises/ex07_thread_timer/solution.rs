@@ -39,14 +39,28 @@ impl Future for ThreadTimer {
         let duration = self.duration;
         thread::spawn(move || {
             thread::sleep(duration);
-            let mut state = for_thread.lock().unwrap();
-            state.done = true;
-            if let Some(waker) = state.waker.take() {
+            // Take the waker out under the lock, and wake it after: the woken task may poll
+            // at once, on another thread, and take the same lock.
+            let waker = {
+                let mut state = for_thread.lock().unwrap();
+                state.done = true;
+                state.waker.take()
+            };
+            if let Some(waker) = waker {
                 waker.wake();
             }
         });
         self.state = Some(state);
         Poll::Pending
+    }
+}
+
+/// A timer dropped before it fires takes its waker back: the thread then wakes no one.
+impl Drop for ThreadTimer {
+    fn drop(&mut self) {
+        if let Some(state) = &self.state {
+            state.lock().unwrap().waker = None;
+        }
     }
 }
 

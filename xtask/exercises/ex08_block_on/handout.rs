@@ -4,9 +4,11 @@
 //! Run it: `cargo exercise ex08_block_on`
 //! Check it: `cargo xtask check ex08_block_on`
 //!
-//! Hint: make a `Waker` from an `Arc` of a type that implements `std::task::Wake` by calling
-//! `unpark()` on the thread that runs `block_on` (`std::thread::current()`); loop: poll, and on
-//! `Pending`, `std::thread::park()`.
+//! Hint: make a `Waker` from an `Arc` of a type that implements `std::task::Wake`: its `wake`
+//! sets an `AtomicBool` flag, then calls `unpark()` on the thread that runs `block_on`
+//! (`std::thread::current()`). Loop: poll; on `Pending`, park until the flag says a wake-up came
+//! (`while !woken.swap(false, Ordering::Acquire) { thread::park() }`): `park` can return for no
+//! reason, and its token can be used up by someone else.
 
 use std::future::Future;
 use std::time::Duration;

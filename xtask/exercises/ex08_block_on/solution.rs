@@ -1,8 +1,10 @@
-//! Solution: a waker that unparks this thread, and a loop that parks on `Pending`.
+//! Solution: a waker that notes the wake-up and unparks this thread, and a loop that parks
+//! until a wake-up has come.
 
 use std::future::Future;
 use std::pin::pin;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll, Wake, Waker};
 use std::thread::{self, Thread};
 use std::time::Duration;
@@ -10,23 +12,36 @@ use std::time::Duration;
 use smol::Timer;
 use workbook::say;
 
-struct Unparker(Thread);
+struct Unparker {
+    thread: Thread,
+    /// Set by a wake-up, cleared before each poll: a wake-up is never lost, even if something
+    /// else (a nested `park`) used up the thread's unpark token.
+    woken: AtomicBool,
+}
 
 impl Wake for Unparker {
     fn wake(self: Arc<Self>) {
-        self.0.unpark();
+        self.woken.store(true, Ordering::Release);
+        self.thread.unpark();
     }
 }
 
 fn block_on<F: Future>(future: F) -> F::Output {
     let mut future = pin!(future);
-    let waker = Waker::from(Arc::new(Unparker(thread::current())));
+    let unparker = Arc::new(Unparker {
+        thread: thread::current(),
+        woken: AtomicBool::new(false),
+    });
+    let waker = Waker::from(unparker.clone());
     let mut cx = Context::from_waker(&waker);
     loop {
         if let Poll::Ready(output) = future.as_mut().poll(&mut cx) {
             return output;
         }
-        thread::park();
+        // `park` may return without a wake-up; only a set flag means one came.
+        while !unparker.woken.swap(false, Ordering::Acquire) {
+            thread::park();
+        }
     }
 }
 

@@ -52,7 +52,8 @@ fn fake_sources(python: bool) -> (PathBuf, Sources) {
     let root = Workbook::locate()
         .unwrap()
         .root
-        .join("target/harness-tests/citations");
+        // One directory per kind: the tests that use them run at the same time.
+        .join(format!("target/harness-tests/citations-{python}"));
     let _ = fs::remove_dir_all(&root);
     let files = [
         (

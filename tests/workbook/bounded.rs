@@ -1,0 +1,181 @@
+//! Every run ends, whatever the program does, and leaves nothing running: a program that prints
+//! without end, one that leaves a child behind holding its output, and a check interrupted with
+//! Ctrl-C. Each test runs a real program and looks for its processes afterwards.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use xtask::verify::check_run;
+use xtask::{Example, Verdict};
+
+use crate::shared::workbook;
+
+fn count_concurrent() -> Example {
+    let found = workbook()
+        .examples
+        .iter()
+        .find(|e| e.name == "count_concurrent");
+    found.expect("the count example").clone()
+}
+
+fn sh(script: &str) -> Command {
+    let mut command = Command::new("sh");
+    command.args(["-c", script]);
+    command
+}
+
+/// A program that keeps a core busy, at the lowest priority: the examples timed meanwhile must
+/// not pay for it.
+fn hog(script: &str) -> Command {
+    let mut command = sh(script);
+    xtask::run::lower_priority(&mut command);
+    command
+}
+
+/// Whether process `pid` is still running (a zombie, which has no `exe`, is not).
+fn running(pid: &str) -> bool {
+    let pid: u32 = pid
+        .trim()
+        .parse()
+        .unwrap_or_else(|_| panic!("not a pid: {pid:?}"));
+    std::fs::read_link(format!("/proc/{pid}/exe")).is_ok()
+}
+
+/// Waits up to a second for `pid` to be gone.
+fn gone(pid: &str) -> bool {
+    let until = Instant::now() + Duration::from_secs(1);
+    while running(pid) {
+        if Instant::now() > until {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    true
+}
+
+#[test]
+fn endless_output_is_stopped_at_the_cap_and_reported_with_its_start() {
+    let start = Instant::now();
+    let outcome = check_run(
+        &count_concurrent(),
+        hog("while :; do echo '[0.00s] One'; done"),
+        Duration::from_secs(60),
+    );
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "took {:?}",
+        start.elapsed()
+    );
+    assert!(
+        matches!(outcome.verdict, Verdict::TooMuchOutput { .. }),
+        "{outcome:?}"
+    );
+    let report = outcome.to_string();
+    assert!(report.contains("printed too much"), "{report}");
+    assert!(
+        report.contains("the start of what it printed:\n    [0.00s] One\n"),
+        "{report}"
+    );
+    assert!(report.lines().count() < 40, "the report is short: {report}");
+}
+
+#[test]
+fn a_child_left_holding_the_output_neither_stalls_the_check_nor_outlives_it() {
+    let start = Instant::now();
+    let outcome = check_run(
+        &count_concurrent(),
+        sh("echo '[0.00s] One'; sleep 300 & echo $! >&2"),
+        Duration::from_secs(60),
+    );
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "the check waited for the child: {:?}",
+        start.elapsed()
+    );
+    assert!(outcome.left_running, "{outcome:?}");
+    let Verdict::WrongOutput(_) = &outcome.verdict else {
+        panic!("{outcome:?}");
+    };
+    assert!(
+        outcome
+            .to_string()
+            .contains("processes it had started were still running")
+    );
+}
+
+#[test]
+fn a_child_with_its_output_closed_does_not_outlive_the_check() {
+    let dir = crate::harness_catches::scratch_dir("lingering");
+    let pid_file = dir.join("pid");
+    let script = format!(
+        "sleep 300 >/dev/null 2>&1 & echo $! > {}; echo '[0.00s] One'",
+        pid_file.display()
+    );
+    check_run(&count_concurrent(), sh(&script), Duration::from_secs(60));
+    let pid = std::fs::read_to_string(&pid_file).unwrap();
+    assert!(gone(&pid), "sleep 300 ({}) is still running", pid.trim());
+}
+
+/// Ctrl-C while a program is under check: the harness stops it (and its children) and dies of
+/// the signal. The check runs in a child process, this test binary run again, so that the
+/// signal does not reach the other tests.
+#[test]
+fn ctrl_c_stops_the_program_under_check_and_everything_it_started() {
+    let dir = crate::harness_catches::scratch_dir("interrupt");
+    let pid_file = dir.join("pid");
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "bounded::interrupted_check",
+            "--include-ignored",
+            "--nocapture",
+        ])
+        .env("WORKBOOK_PID_FILE", &pid_file)
+        .spawn()
+        .unwrap();
+    // Wait until the spinning program under check has started.
+    let until = Instant::now() + Duration::from_secs(30);
+    let pid = loop {
+        if let Ok(pid) = std::fs::read_to_string(&pid_file)
+            && pid.ends_with('\n')
+        {
+            break pid;
+        }
+        assert!(
+            Instant::now() < until,
+            "the check never started its program"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(running(&pid));
+    let interrupted = Instant::now();
+    let sent = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    assert!(sent.is_ok_and(|s| s.success()));
+    let status = child.wait().unwrap();
+    assert!(
+        interrupted.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        interrupted.elapsed()
+    );
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(status.signal(), Some(2), "it dies of SIGINT: {status:?}");
+    assert!(
+        gone(&pid),
+        "the spinning program ({}) is still running",
+        pid.trim()
+    );
+}
+
+/// The check that `ctrl_c_stops_...` interrupts: a program that spins, with a spinning child,
+/// under a 60 s limit. Run on its own, it would take a minute: it is only run by that test.
+#[test]
+#[ignore = "run by ctrl_c_stops_the_program_under_check_and_everything_it_started"]
+fn interrupted_check() {
+    let pid_file = std::env::var("WORKBOOK_PID_FILE").expect("run by the Ctrl-C test");
+    let script = "while :; do :; done & echo $! > PID.tmp; mv PID.tmp PID; wait";
+    let script = script.replace("PID", &pid_file);
+    let _ = check_run(&count_concurrent(), hog(&script), Duration::from_secs(60));
+    panic!("the check ended before it was interrupted");
+}
