@@ -10,6 +10,7 @@
 //! verify-args: --small
 //! verify-limit: 60
 //! verify-cpu: 120
+//! verify-needs: python3
 
 use std::fmt::Write as _;
 use std::process::Command;
@@ -159,6 +160,16 @@ fn channel(n: usize, capacity: Option<usize>) {
 
 /// A crashed child's reason, in one line: the message of its panic (threads that cannot be set
 /// up abort the process), with the limits that usually cause it.
+/// `examples/scale_asyncio.py`, in the workbook it is run from (the harness and `cargo run` run
+/// it from the workbook's directory), or else in the one it was built in.
+fn asyncio_script() -> std::path::PathBuf {
+    let here = std::path::Path::new("examples/scale_asyncio.py");
+    if here.is_file() {
+        return here.to_path_buf();
+    }
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(here)
+}
+
 fn why_it_failed(stderr: &str) -> String {
     let mut lines = stderr.lines();
     let message = lines
@@ -203,12 +214,7 @@ fn measure(what: &'static str, n: usize) -> Row {
             "asyncio.Queue, bounded" => "queue-bounded",
             _ => "queue-unbounded",
         };
-        python
-            .arg(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/examples/scale_asyncio.py"
-            ))
-            .args([mode, &n.to_string()]);
+        python.arg(asyncio_script()).args([mode, &n.to_string()]);
         python
     } else {
         let kind = match what {
@@ -223,6 +229,9 @@ fn measure(what: &'static str, n: usize) -> Row {
         this
     };
     let result = match command.output() {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && what.starts_with("asyncio") => {
+            Err("not measured: python3 is not installed".to_string())
+        }
         Err(e) => Err(format!("cannot run: {e}")),
         Ok(out) => {
             let text = String::from_utf8_lossy(&out.stdout);

@@ -12,9 +12,11 @@ fn check(name: &str) {
         )
     });
     if outcome.skipped() {
-        panic!(
-            "\n{outcome}(to leave the Python counterparts out: `cargo test -- --skip python::`)"
-        );
+        let skip = match name.strip_suffix(".py") {
+            Some(_) => "--skip python".to_string(),
+            None => format!("--skip examples::{name}"),
+        };
+        panic!("\n{outcome}(to leave out what needs Python: `cargo test -- {skip}`)");
     }
     assert!(outcome.passed(), "\n{outcome}");
 }

@@ -398,8 +398,9 @@ fn a_python_counterpart_with_a_wrong_order_or_timing_is_caught() {
 /// Without `python3`, the Python counterparts are reported as skipped: not passed, not failed.
 #[test]
 fn python_counterparts_are_skipped_without_python() {
+    // `scale` runs asyncio itself, so it needs Python too (`//! verify-needs: python3`).
     let selected = workbook()
-        .select(&["count_concurrent.py".to_string()])
+        .select(&["count_concurrent.py".to_string(), "scale".to_string()])
         .unwrap();
     let options = Options {
         python: "no-such-python3".to_string(),
@@ -418,6 +419,8 @@ fn python_counterparts_are_skipped_without_python() {
             .summary()
             .contains("`no-such-python3` is not installed")
     );
+    let scale = report.outcome("scale").unwrap();
+    assert!(scale.skipped(), "{scale:?}");
     assert!(report.passed(), "a skip is not a failure");
 }
 

@@ -17,6 +17,7 @@
 mod book;
 mod bounded;
 mod citations;
+mod command_line;
 mod examples;
 mod exercises;
 mod hand_made_runtime;

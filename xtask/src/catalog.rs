@@ -6,10 +6,11 @@
 //! - `NAME.stderr`: the program must not compile; the file holds the compiler's first error line,
 //!   `error[CODE]: message`, and the code and message are checked.
 //!
-//! The first `//!` line of the example is its one-line description. Three optional lines of its
+//! The first `//!` line of the example is its one-line description. Four optional lines of its
 //! opening comment tell the harness how to run it: `//! verify-args: ARGS...`,
-//! `//! verify-limit: SECONDS` (its time limit) and `//! verify-cpu: SECONDS` (the CPU time it may
-//! use, for an example meant to compute; see [`Example::cpu_budget`]).
+//! `//! verify-limit: SECONDS` (its time limit), `//! verify-cpu: SECONDS` (the CPU time it may
+//! use, for an example meant to compute; see [`Example::cpu_budget`]) and
+//! `//! verify-needs: python3` (it runs Python itself: skipped, never passed, without it).
 //!
 //! An example may have a Python counterpart, `examples/NAME.py`, run with `python3` and checked
 //! against the same expected output. Where the two are meant to differ, the Python file declares
@@ -75,6 +76,9 @@ pub struct Example {
     /// The CPU time it may use, from a `//! verify-cpu: SECONDS` line (`# verify-cpu:` in
     /// Python), for a program meant to compute.
     pub cpu: Option<Duration>,
+    /// It runs `python3` itself (`//! verify-needs: python3`): without one it is skipped, as a
+    /// Python counterpart is.
+    pub needs_python: bool,
 }
 
 impl Example {
@@ -315,6 +319,8 @@ fn describe(root: &Path, path: &Path, language: Language) -> Result<Example, Str
             .unwrap_or_default(),
         limit: seconds_field(&header, "verify-limit", &relative)?,
         cpu: seconds_field(&header, "verify-cpu", &relative)?,
+        needs_python: field(&header, "verify-needs") == Some("python3")
+            || language == Language::Python,
         source: relative,
         expected_file: PathBuf::new(),
         expected: Expected::Missing,

@@ -25,7 +25,8 @@ The book's examples:
 
 For maintainers:
   lint                    check the book's pages: every include and link resolves, no Rust code
-                          is pasted, and every example is shown by some page
+                          is pasted, every example is shown by some page, and every citation
+                          of a crate's or CPython's source names a file and function that exist
   browser                 build the book and open every page in headless Chromium: no console
                           errors, nothing loaded from the network, every link resolves, search
                           works; saves a screenshot in target/ci-artifacts/

@@ -176,14 +176,18 @@ pub fn verify(root: &Path, examples: &[&Example], options: &Options) -> Result<R
     let check_start = Instant::now();
     let python = runnable
         .iter()
-        .any(|e| e.language == Language::Python)
+        .any(|e| e.needs_python)
         .then(|| python_executable(&options.python));
     let command = |example: &Example| -> Result<Command, Verdict> {
+        if example.needs_python
+            && let Some(Err(why)) = &python
+        {
+            return Err(Verdict::Skipped(why.clone()));
+        }
         let mut command = match example.language {
             Language::Python => match &python {
                 Some(Ok(python)) => Ok(python_command(root, example, python)),
-                Some(Err(why)) => Err(Verdict::Skipped(why.clone())),
-                None => unreachable!("Python is looked for when a counterpart is selected"),
+                _ => unreachable!("Python is looked for when a counterpart is selected"),
             },
             Language::Rust => match built.programs.get(&example.name) {
                 Some(program) => {
@@ -297,7 +301,7 @@ fn python_executable(python: &str) -> Result<String, String> {
             })
         }
         _ => Err(format!(
-            "`{python}` is not installed, so the Python counterparts cannot run"
+            "`{python}` is not installed, so the programs that need Python cannot run"
         )),
     }
 }

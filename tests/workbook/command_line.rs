@@ -1,0 +1,231 @@
+//! `cargo xtask` as a reader meets it: bad input gets a clear message and exit code 2, never a
+//! panic; help works for each command; a moved or copied workbook checks its own files; `reset`
+//! restores an exercise and keeps the reader's version.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use crate::harness_catches::scratch_dir;
+use crate::shared::workbook;
+
+/// The `xtask` program, built once.
+fn xtask_program() -> &'static Path {
+    static PROGRAM: OnceLock<PathBuf> = OnceLock::new();
+    PROGRAM.get_or_init(|| {
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        let out = Command::new(cargo)
+            .current_dir(&workbook().root)
+            .args(["build", "--quiet", "--package", "xtask", "--bin", "xtask"])
+            .args(["--message-format=json"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json = String::from_utf8_lossy(&out.stdout);
+        let line = json
+            .lines()
+            .find(|l| l.contains("\"executable\":\"") && l.contains("\"name\":\"xtask\""))
+            .expect("cargo names the xtask program");
+        let start = line.find("\"executable\":\"").unwrap() + "\"executable\":\"".len();
+        PathBuf::from(&line[start..start + line[start..].find('"').unwrap()])
+    })
+}
+
+/// Runs `cargo xtask ARGS` in `dir`.
+fn xtask_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(xtask_program())
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn xtask(args: &[&str]) -> Output {
+    xtask_in(&workbook().root, args)
+}
+
+/// What it printed, both streams, and its exit code.
+fn said(out: &Output) -> (String, Option<i32>) {
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(!text.contains("panicked"), "a panic:\n{text}");
+    (text, out.status.code())
+}
+
+#[test]
+fn bad_input_gets_a_message_that_says_what_to_do() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["verify", "--timeout", "inf"],
+            "--timeout needs a number of seconds",
+        ),
+        (
+            &["verify", "--timeout", "-3"],
+            "--timeout needs a number of seconds",
+        ),
+        (
+            &["verify", "--repeat", "0"],
+            "--repeat needs a number of runs",
+        ),
+        (
+            &["verify", "--fast"],
+            "unknown option '--fast' for `verify`",
+        ),
+        (&["verify", "cout"], "did you mean one of 'count_"),
+        (
+            &["verify", "ex01_concurrent_counts"],
+            "is an exercise, not an example",
+        ),
+        (&["check", "ex1"], "did you mean 'ex01_concurrent_counts'?"),
+        (
+            &["check", "ex01_concurrent_counts", "ex02_gather_results"],
+            "checks one exercise",
+        ),
+        (&["check", "--all"], "unknown option '--all' for `check`"),
+        (&["reset"], "needs the exercise to reset"),
+        (
+            &["list", "extra"],
+            "takes no arguments, but was given 'extra'",
+        ),
+        (&["lint", "--fix"], "takes no arguments"),
+        (&["frobnicate"], "unknown command 'frobnicate'"),
+    ];
+    for (args, wanted) in cases {
+        let (text, code) = said(&xtask(args));
+        assert_eq!(code, Some(2), "{args:?}:\n{text}");
+        assert!(
+            text.contains(wanted),
+            "{args:?}: expected {wanted:?} in\n{text}"
+        );
+    }
+}
+
+#[test]
+fn every_command_explains_itself() {
+    for (command, wanted) in [
+        ("verify", "--repeat N"),
+        ("check", "`ex7` is"),
+        ("reset", "--check"),
+        ("watch", "each time you save it"),
+        ("help", "cargo xtask <command>"),
+    ] {
+        let (text, code) = said(&xtask(&[command, "--help"]));
+        assert_eq!(code, Some(0), "{command} --help:\n{text}");
+        assert!(text.contains(wanted), "{command} --help:\n{text}");
+    }
+}
+
+/// A workbook of its own, made under `target/`: `book.toml`, `xtask/`, one example, and one
+/// exercise whose working copy is missing. Nothing in it needs building.
+fn tiny_workbook(name: &str) -> PathBuf {
+    let root = scratch_dir(name);
+    let write = |path: &str, text: &str| {
+        let path = root.join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    };
+    write("book.toml", "[book]\n");
+    write(
+        "examples/only_here.rs",
+        "//! An example only this copy has.\nfn main() {}\n",
+    );
+    write("examples/only_here.stdout", "hello\n");
+    write(
+        "xtask/exercises/ex01_only_here/handout.rs",
+        "//! An exercise only this copy has.\n//!\n//! Hint: there is none.\nfn main() {}\n",
+    );
+    write("xtask/exercises/ex01_only_here/expected.stdout", "done\n");
+    fs::create_dir_all(root.join("exercises")).unwrap();
+    root
+}
+
+#[test]
+fn a_copied_workbook_checks_its_own_files() {
+    let copy = tiny_workbook("copied");
+    let (text, code) = said(&xtask_in(&copy, &["list"]));
+    assert_eq!(code, Some(0), "{text}");
+    assert!(
+        text.contains("only_here  An example only this copy has."),
+        "{text}"
+    );
+    assert!(
+        !text.contains("count_concurrent"),
+        "it listed the original's examples:\n{text}"
+    );
+    // From a directory inside it, too.
+    let (text, _) = said(&xtask_in(&copy.join("examples"), &["list"]));
+    assert!(text.contains("only_here"), "{text}");
+    // Its exercise is its own: missing here, so `check` says how to restore it.
+    let (text, code) = said(&xtask_in(&copy, &["check", "ex01_only_here"]));
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.contains("exercises/ex01_only_here.rs is missing: `cargo xtask reset ex01_only_here`"),
+        "{text}"
+    );
+}
+
+#[test]
+fn outside_a_workbook_the_message_says_where_to_run() {
+    let (text, code) = said(&xtask_in(Path::new("/"), &["list"]));
+    assert_eq!(code, Some(2), "{text}");
+    assert!(text.contains("is not inside the workbook"), "{text}");
+}
+
+#[test]
+fn reset_restores_an_exercise_and_keeps_the_readers_version() {
+    let copy = tiny_workbook("reset");
+    let working = copy.join("exercises/ex01_only_here.rs");
+    let handout = fs::read_to_string(copy.join("xtask/exercises/ex01_only_here/handout.rs"));
+    // A missing one is put back.
+    let (text, code) = said(&xtask_in(&copy, &["reset", "ex01_only_here"]));
+    assert_eq!(code, Some(0), "{text}");
+    assert_eq!(fs::read_to_string(&working).ok(), handout.ok());
+    assert_eq!(said(&xtask_in(&copy, &["reset", "--check"])).1, Some(0));
+    // A changed one is put back, and the reader's version kept.
+    fs::write(&working, "fn main() { /* my work */ }\n").unwrap();
+    assert_eq!(said(&xtask_in(&copy, &["reset", "--check"])).1, Some(1));
+    let (text, code) = said(&xtask_in(&copy, &["reset", "ex1"]).clone());
+    assert_eq!(
+        code,
+        Some(2),
+        "a short name is not guessed for a reset:\n{text}"
+    );
+    let (text, code) = said(&xtask_in(&copy, &["reset", "ex01_only_here"]));
+    assert_eq!(code, Some(0), "{text}");
+    let kept = text
+        .split("your version is in ")
+        .nth(1)
+        .expect(&text)
+        .trim();
+    assert_eq!(
+        fs::read_to_string(kept).unwrap(),
+        "fn main() { /* my work */ }\n"
+    );
+    assert_eq!(said(&xtask_in(&copy, &["reset", "--check"])).1, Some(0));
+}
+
+#[test]
+fn an_unreadable_expected_file_fails_its_example_only() {
+    let copy = tiny_workbook("not-utf8");
+    fs::write(
+        copy.join("examples/other.rs"),
+        "//! Another.\nfn main() {}\n",
+    )
+    .unwrap();
+    fs::write(copy.join("examples/other.stdout"), b"caf\xe9\n").unwrap();
+    let (text, code) = said(&xtask_in(&copy, &["list"]));
+    assert_eq!(
+        code,
+        Some(0),
+        "one bad file does not stop the others:\n{text}"
+    );
+    assert!(
+        text.contains("only_here") && text.contains("other"),
+        "{text}"
+    );
+}
