@@ -456,7 +456,7 @@ fn source_like(root: &Path, span: &str) -> Option<Kind> {
         ))
     } else if !span.contains('/')
         && (span.ends_with(".py") || span.ends_with(".rs"))
-        && !root.join("examples").join(span).is_file()
+        && !workbook_file(root, span)
     {
         Some(Kind::Unchecked(
             "a source file named without its path; cite it as `NAME` in CRATE's `src/...` (or \
@@ -465,6 +465,21 @@ fn source_like(root: &Path, span: &str) -> Option<Kind> {
     } else {
         None
     }
+}
+
+/// Whether `name` is one of the workbook's own files: an example, a module the examples share,
+/// an exercise, or one of an exercise's keys (`handout.rs`, `solution.rs`).
+fn workbook_file(root: &Path, name: &str) -> bool {
+    let keys = std::fs::read_dir(root.join(crate::catalog::EXERCISE_KEYS))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path());
+    ["examples", "examples/workbook", crate::catalog::EXERCISES]
+        .iter()
+        .map(|dir| root.join(dir))
+        .chain(keys)
+        .any(|dir| dir.join(name).is_file())
 }
 
 /// Source paths written in prose, outside code spans (and outside link targets).
