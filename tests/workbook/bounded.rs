@@ -24,7 +24,7 @@ fn sh(script: &str) -> Command {
     command
 }
 
-/// A program that keeps a core busy, at the lowest priority: the examples timed meanwhile must
+/// A program that keeps a core busy, at a lower priority: the examples timed meanwhile must
 /// not pay for it.
 fn hog(script: &str) -> Command {
     let mut command = sh(script);

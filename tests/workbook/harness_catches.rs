@@ -315,36 +315,9 @@ fn compile_alone(dir: &Path, name: &str, source: &str) -> PathBuf {
     let file = dir.join(format!("{name}.rs"));
     std::fs::write(&file, source).unwrap();
     let program = dir.join(name);
-    let libraries = &built().libraries;
-    let deps = libraries["smol"].parent().unwrap();
-    let mut rustc = Command::new(std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into()));
-    // At the lowest priority: other tests' programs are being timed meanwhile.
-    xtask::run::lower_priority(&mut rustc);
-    rustc
-        .args([
-            "--edition",
-            "2024",
-            "--crate-type",
-            "bin",
-            "-A",
-            "warnings",
-            "-o",
-        ])
-        .arg(&program)
-        .arg(&file)
-        .arg("-L")
-        .arg(format!("dependency={}", deps.display()));
-    for krate in ["smol", "futures_lite", "workbook"] {
-        rustc
-            .arg("--extern")
-            .arg(format!("{krate}={}", libraries[krate].display()));
+    if let Err(errors) = build::compile_alone(built(), &file, &program) {
+        panic!("{name} does not compile:\n{errors}");
     }
-    let output = rustc.output().unwrap();
-    assert!(
-        output.status.success(),
-        "{name} does not compile:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
     program
 }
 
@@ -498,10 +471,9 @@ fn main() {
 }
 "#;
     let program = compile_alone(&scratch_dir("busy"), "busy", busy);
-    // At the lowest priority, so that it does not slow the programs timed meanwhile; it still
-    // burns the CPU time it is caught for.
-    let mut busy = Command::new(program);
-    xtask::run::lower_priority(&mut busy);
+    // At normal priority, as a reader's program runs: on a busy machine, a program of lower
+    // priority would get too little of a core to show what it burns.
+    let busy = Command::new(program);
     let exercise = workbook()
         .exercises
         .iter()

@@ -149,6 +149,51 @@ fn record(built: &mut Built, message: &Value) {
     }
 }
 
+/// The crates an example may use, as `rustc --extern` names them.
+const EXAMPLE_CRATES: [&str; 5] = [
+    "smol",
+    "futures_lite",
+    "async_channel",
+    "async_io",
+    "workbook",
+];
+
+/// Compiles one source file into `program` with rustc, against the crates a cargo build of the
+/// examples produced (`built`, which must include a build of some example), at a lower CPU
+/// priority: programs may be being timed meanwhile. For a changed copy of an example, without
+/// touching the workbook. Returns rustc's errors if it does not compile.
+pub fn compile_alone(built: &Built, file: &Path, program: &Path) -> Result<(), String> {
+    let smol = built
+        .libraries
+        .get("smol")
+        .ok_or("compile_alone needs a build of the examples first")?;
+    let deps = smol.parent().unwrap_or(Path::new("."));
+    let mut rustc = Command::new(std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into()));
+    crate::run::lower_priority(&mut rustc);
+    rustc
+        .args(["--edition", "2024", "--crate-type", "bin", "-A", "warnings"])
+        .args(["-C", "debuginfo=0", "-o"])
+        .arg(program)
+        .arg(file)
+        .arg("-L")
+        .arg(format!("dependency={}", deps.display()));
+    for krate in EXAMPLE_CRATES {
+        if let Some(rlib) = built.libraries.get(krate) {
+            rustc
+                .arg("--extern")
+                .arg(format!("{krate}={}", rlib.display()));
+        }
+    }
+    let output = rustc
+        .output()
+        .map_err(|e| format!("cannot run rustc: {e}"))?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&output.stderr).into_owned())
+    }
+}
+
 /// The first line of a diagnostic as rustc prints it: `error[E0061]: this function takes ...`.
 /// A lint made an error (`#![deny(unused_must_use)]`) has the lint's name as its code in the JSON,
 /// but rustc prints it without one: `error: unused implementer of ...`.

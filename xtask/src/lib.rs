@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod citations;
 pub mod compare;
 pub mod exercise;
+pub mod mutants;
 pub mod pages;
 pub mod repeat;
 pub mod report;

@@ -32,6 +32,8 @@ For maintainers:
                           works; saves a screenshot in target/ci-artifacts/
   timelines               run the coroutine chapter's examples and draw their timelines into
                           src/timelines/ (when each coroutine runs, sleeps and wakes)
+  mutants [NAME...]       make each sleep of 100 ms or more in the examples and solutions twice
+                          as long, then half as long, and check that every change is caught
   scale                   measure how far tasks scale (`examples/scale.rs`, in release mode) and
                           record the table and plot the book shows, in src/scale/
   help                    this text
@@ -110,6 +112,7 @@ fn run(args: &[String]) -> Result<bool, String> {
         "list" => no_arguments(command, rest).and_then(|()| list()),
         "lint" => no_arguments(command, rest).and_then(|()| lint()),
         "scale" => no_arguments(command, rest).and_then(|()| scale()),
+        "mutants" => xtask::mutants::run(&Workbook::locate()?, rest),
         "browser" => no_arguments(command, rest).and_then(|()| browser()),
         "timelines" => no_arguments(command, rest)
             .and_then(|()| xtask::timeline::record(&Workbook::locate()?.root).map(|()| true)),

@@ -199,7 +199,7 @@ pub fn verify(root: &Path, examples: &[&Example], options: &Options) -> Result<R
             },
         }?;
         // A benchmark (it declares its CPU time, and its output shows no timing) runs at the
-        // lowest priority, so that the programs whose timings are checked wake up on time.
+        // a lower priority, so that the programs whose timings are checked wake up on time.
         if example.cpu.is_some() && example.expected_duration() == 0.0 {
             run::lower_priority(&mut command);
         }
@@ -287,7 +287,7 @@ pub fn python_command(root: &Path, example: &Example, python: &str) -> Command {
 
 /// The interpreter that `python` runs (`sys.executable`: past any wrapper script, such as
 /// pyenv's, which would cost each run some CPU), or why the Python counterparts cannot run.
-fn python_executable(python: &str) -> Result<String, String> {
+pub fn python_executable(python: &str) -> Result<String, String> {
     let found = Command::new(python)
         .args(["-c", "import sys; print(sys.executable)"])
         .output();
