@@ -83,8 +83,14 @@ pub fn sites(text: &str, language: Language) -> (Vec<Site>, Vec<(usize, String)>
             .split_once(marker)
             .or_else(|| previous.trim_start().split_once(marker))
             .map(|(_, why)| why.trim().to_string());
+        // A duration in a comment is not one the program waits for.
+        let comment = match language {
+            Language::Rust => "//",
+            Language::Python => "#",
+        };
+        let code = line.find(comment).unwrap_or(line.len());
         for (name, form, unit) in forms {
-            for (at, _) in line.match_indices(name) {
+            for (at, _) in line[..code].match_indices(name) {
                 // `from_secs(` must not be read inside `from_secs_f64(`, nor `sleep(` inside
                 // `asleep(`.
                 if line[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
@@ -430,6 +436,14 @@ mod tests {
         let (found, excused) = sites(text, Language::Rust);
         assert!(found.is_empty(), "{found:?}");
         assert_eq!(excused.len(), 2);
+    }
+
+    #[test]
+    fn durations_in_comments_are_not_changed() {
+        let (found, _) = sites("// Timer::after(Duration::from_secs(1))\n", Language::Rust);
+        assert!(found.is_empty());
+        let (found, _) = sites("# asyncio.sleep(0.5) is a coroutine\n", Language::Python);
+        assert!(found.is_empty());
     }
 
     #[test]
