@@ -123,16 +123,26 @@ fn a_child_with_its_output_closed_does_not_outlive_the_check() {
 fn ctrl_c_stops_the_program_under_check_and_everything_it_started() {
     let dir = crate::harness_catches::scratch_dir("interrupt");
     let pid_file = dir.join("pid");
-    let mut child = Command::new(std::env::current_exe().unwrap())
+    let mut child = Command::new(std::env::current_exe().unwrap());
+    child
         .args([
             "--exact",
             "bounded::interrupted_check",
             "--include-ignored",
             "--nocapture",
         ])
-        .env("WORKBOOK_PID_FILE", &pid_file)
-        .spawn()
-        .unwrap();
+        .env("WORKBOOK_PID_FILE", &pid_file);
+    // As a job in a terminal gets it: SIGINT not ignored, even if this test runs where it is (a
+    // shell ignores SIGINT in the jobs it starts in the background, and so do their children).
+    // SAFETY: between fork and exec, one async-signal-safe call.
+    unsafe {
+        use std::os::unix::process::CommandExt;
+        child.pre_exec(|| {
+            libc::signal(libc::SIGINT, libc::SIG_DFL);
+            Ok(())
+        });
+    }
+    let mut child = child.spawn().unwrap();
     // Wait until the spinning program under check has started.
     let until = Instant::now() + Duration::from_secs(30);
     let pid = loop {
