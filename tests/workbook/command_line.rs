@@ -229,3 +229,43 @@ fn an_unreadable_expected_file_fails_its_example_only() {
         "{text}"
     );
 }
+
+/// `watch` checks every exercise, says which is next, then notices a saved file. (In the tiny
+/// workbook the check of the saved file cannot build, which is enough to see it noticed.)
+#[test]
+fn watch_notices_a_saved_exercise() {
+    use std::io::{BufRead, BufReader};
+    let copy = tiny_workbook("watch");
+    let mut watch = Command::new(xtask_program())
+        .current_dir(&copy)
+        .arg("watch")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Bounded: if it never notices, it is stopped, its output ends, and the test fails.
+    let pid = watch.id().to_string();
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(30));
+        let _ = Command::new("kill").args(["-KILL", &pid]).status();
+    });
+    let mut lines = BufReader::new(watch.stdout.take().unwrap()).lines();
+    let mut seen = String::new();
+    let mut wait_for = |wanted: &str| {
+        for line in lines.by_ref() {
+            let line = line.unwrap();
+            seen += &line;
+            seen.push('\n');
+            if line.contains(wanted) {
+                return;
+            }
+        }
+        panic!("watch never said {wanted:?}:\n{seen}");
+    };
+    wait_for("0 of 1 done. Next: ex01_only_here");
+    wait_for("Watching exercises/ for changes");
+    fs::write(copy.join("exercises/ex01_only_here.rs"), "fn main() {}\n").unwrap();
+    wait_for("exercises/ex01_only_here.rs changed: checking it...");
+    let _ = watch.kill();
+    let _ = watch.wait();
+}

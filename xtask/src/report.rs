@@ -161,11 +161,15 @@ impl Outcome {
             .elapsed
             .map(|d| compare::seconds(d.as_secs_f64()))
             .unwrap_or_default();
+        let cpu = self
+            .cpu
+            .map(|(cpu, _)| format!("  (CPU {})", compare::seconds(cpu.as_secs_f64())))
+            .unwrap_or_default();
         let again = match self.runs {
             1 => String::new(),
             n => format!("  (ran {n} times: {})", self.earlier.join("; ")),
         };
-        format!("{status:<5} {:<28} {time}{again}", self.name)
+        format!("{status:<5} {:<28} {time:>9}{cpu}{again}", self.name)
     }
 }
 
