@@ -245,9 +245,14 @@ fn watch_notices_a_saved_exercise() {
         .unwrap();
     // Bounded: if it never notices, it is stopped, its output ends, and the test fails.
     let pid = watch.id().to_string();
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let finished = done.clone();
     std::thread::spawn(move || {
         std::thread::sleep(std::time::Duration::from_secs(30));
-        let _ = Command::new("kill").args(["-KILL", &pid]).status();
+        // Not once the test is over: the pid may be another process's by then.
+        if !finished.load(std::sync::atomic::Ordering::SeqCst) {
+            let _ = Command::new("kill").args(["-KILL", &pid]).status();
+        }
     });
     let mut lines = BufReader::new(watch.stdout.take().unwrap()).lines();
     let mut seen = String::new();
@@ -268,4 +273,5 @@ fn watch_notices_a_saved_exercise() {
     wait_for("exercises/ex01_only_here.rs changed: checking it...");
     let _ = watch.kill();
     let _ = watch.wait();
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
 }
