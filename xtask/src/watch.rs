@@ -14,6 +14,8 @@ use crate::{Example, Workbook, exercise};
 /// Watches the exercises until interrupted. Only returns on an error.
 pub fn watch(workbook: &Workbook) -> Result<bool, String> {
     let all: Vec<&Example> = workbook.exercises.iter().collect();
+    // Before the first check: a file saved while it runs is noticed too.
+    let mut seen = times(workbook, &all);
     eprintln!("checking all {} exercises...", all.len());
     let report = exercise::check(workbook, &all, Progress::Quiet)?;
     let mut done: HashMap<&str, bool> = all
@@ -31,7 +33,6 @@ pub fn watch(workbook: &Workbook) -> Result<bool, String> {
         println!("{}", exercise::feedback(next, outcome));
     }
     println!("Watching exercises/ for changes; Ctrl-C stops.");
-    let mut seen = times(workbook, &all);
     loop {
         thread::sleep(Duration::from_millis(500));
         let now = times(workbook, &all);
