@@ -12,6 +12,7 @@ use std::mem;
 use std::pin::{Pin, pin};
 use std::sync::{Arc, mpsc};
 use std::task::{Context, Poll, Wake, Waker};
+use std::thread;
 use std::time::Duration;
 
 use smol::Timer;
@@ -34,12 +35,14 @@ fn sum_later(spot: &Cell<usize>) -> impl Future<Output = u32> + '_ {
 // ANCHOR_END: block
 
 // ANCHOR: waker
-/// A waker of our own: it says when it is called, and rings `main`'s doorbell.
+/// A waker of our own: it says when, and on which thread, it is called, and rings `main`'s doorbell.
 struct Doorbell(mpsc::Sender<()>);
 
 impl Wake for Doorbell {
     fn wake(self: Arc<Self>) {
-        say!("  waker: wake() called");
+        let thread = thread::current();
+        let name = thread.name().unwrap_or("unnamed");
+        say!("  waker: wake() called, on the {name:?} thread");
         let _ = self.0.send(());
     }
 }
