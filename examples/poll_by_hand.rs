@@ -18,22 +18,6 @@ use std::time::Duration;
 use smol::Timer;
 use workbook::say;
 
-// ANCHOR: block
-/// A future that borrows from itself: `first` points into `numbers`, and both are kept inside the
-/// future while it waits. `spot` is told where `numbers` lives, so that `main` can look.
-fn sum_later(spot: &Cell<usize>) -> impl Future<Output = u32> + '_ {
-    async move {
-        let numbers = [1, 2, 3];
-        let first = &numbers[0];
-        spot.set(&numbers as *const [u32; 3] as usize);
-        say!("  block: started; waiting 200 ms");
-        Timer::after(Duration::from_millis(200)).await;
-        say!("  block: resumed; *first is {first}");
-        numbers.iter().sum()
-    }
-}
-// ANCHOR_END: block
-
 // ANCHOR: waker
 /// A waker of our own: it says when, and on which thread, it is called, and rings `main`'s doorbell.
 struct Doorbell(mpsc::Sender<()>);
@@ -75,16 +59,30 @@ fn drive<F: Future<Output: Debug>>(mut future: Pin<&mut F>, spot: &Cell<usize>) 
 }
 // ANCHOR_END: drive
 
-// ANCHOR: main
 fn main() {
     let spot = Cell::new(0);
 
+    // ANCHOR: block
+    // Each call makes a future that borrows from itself: `first` points into `numbers`, and
+    // both are kept inside the future while it waits. `spot` is told where `numbers` lives.
+    let sum_later = || async {
+        let numbers = [1, 2, 3];
+        let first = &numbers[0];
+        spot.set(&numbers as *const [u32; 3] as usize);
+        say!("  block: started; waiting 200 ms");
+        Timer::after(Duration::from_millis(200)).await;
+        say!("  block: resumed; *first is {first}");
+        numbers.iter().sum::<u32>()
+    };
+    // ANCHOR_END: block
+
+    // ANCHOR: main
     say!("pin!: pinned in place, where it is");
-    let future = pin!(sum_later(&spot));
+    let future = pin!(sum_later());
     say!("output: {}", drive(future, &spot));
 
     say!("Box::pin: pinned on the heap");
-    let mut boxed = Box::pin(sum_later(&spot));
+    let mut boxed = Box::pin(sum_later());
     say!("output: {}", drive(boxed.as_mut(), &spot));
+    // ANCHOR_END: main
 }
-// ANCHOR_END: main
