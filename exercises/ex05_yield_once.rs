@@ -5,7 +5,9 @@
 //! Run it: `cargo exercise ex05_yield_once`
 //! Check it: `cargo xtask check ex05_yield_once`
 //!
-//! Hint: `cx.waker().wake_by_ref()` asks the executor to poll this task again.
+//! Hint: `cx.waker().wake_by_ref()` asks the executor to poll this task again. To set
+//! `self.yielded`, write `mut self: Pin<&mut Self>`: `YieldOnce` is `Unpin`, so the `Pin` lets you
+//! change its fields (the book's page "The Future trait in one page" says why).
 
 use std::future::Future;
 use std::pin::Pin;

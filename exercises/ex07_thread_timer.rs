@@ -7,7 +7,9 @@
 //! Hint: on the first poll, share an `Arc<Mutex<State>>` holding `done` and the waker with a
 //! thread that sleeps, sets `done`, takes the waker out, and calls `wake()` after it has let go
 //! of the lock. On later polls, check `done`, and store the newest waker. Never call `wake()` in
-//! a loop to be polled again: the task must sleep until the thread wakes it.
+//! a loop to be polled again: the task must sleep until the thread wakes it. To set `self.state`,
+//! write `mut self: Pin<&mut Self>`: `ThreadTimer` is `Unpin`, so the `Pin` lets you change its
+//! fields (the book's page "The Future trait in one page" says why).
 
 use std::future::Future;
 use std::pin::Pin;

@@ -8,7 +8,9 @@
 //! sets an `AtomicBool` flag, then calls `unpark()` on the thread that runs `block_on`
 //! (`std::thread::current()`). Loop: poll; on `Pending`, park until the flag says a wake-up came
 //! (`while !woken.swap(false, Ordering::Acquire) { thread::park() }`): `park` can return for no
-//! reason, and its token can be used up by someone else.
+//! reason, and its token can be used up by someone else. `poll` needs the future pinned: pin it
+//! once with `std::pin::pin!`, then poll `future.as_mut()` (see the book's page "The Future trait
+//! in one page").
 
 use std::future::Future;
 use std::time::Duration;
