@@ -36,7 +36,11 @@ fn every_chapter_has_a_quiz() {
         let chapter = quiz.page.iter().nth(1).unwrap().to_string_lossy();
         let chapter = chapter.trim_end_matches(".md").to_string();
         *per_chapter.entry(chapter).or_default() += quiz.questions.len();
-        about_output += quiz.questions.iter().filter(|q| q.example.is_some()).count();
+        about_output += quiz
+            .questions
+            .iter()
+            .filter(|q| q.example.is_some())
+            .count();
     }
     for chapter in [
         "coroutines",
@@ -51,7 +55,10 @@ fn every_chapter_has_a_quiz() {
     }
     let total: usize = per_chapter.values().sum();
     assert!(total >= 24, "{total} questions in all");
-    assert!(2 * about_output > total, "{about_output} of {total} about output");
+    assert!(
+        2 * about_output > total,
+        "{about_output} of {total} about output"
+    );
 }
 
 /// A fake quiz in a fake page, with keys that disagree with the real expected output of
@@ -175,12 +182,17 @@ fn the_sixteen_steps_are_quoted_in_the_notes_words() {
     let quotes = quiz::quotes(&walkthrough);
     for step in 1..=16 {
         assert!(
-            quotes.iter().any(|(_, q)| q.starts_with(&format!("{step}. "))),
+            quotes
+                .iter()
+                .any(|(_, q)| q.starts_with(&format!("{step}. "))),
             "step {step} of the walkthrough has no quote of the notes"
         );
     }
     let rules = fs::read_to_string(root.join("src/rules.md")).unwrap();
-    assert!(quiz::quotes(&rules).len() >= 6, "the rules are not all quoted");
+    assert!(
+        quiz::quotes(&rules).len() >= 6,
+        "the rules are not all quoted"
+    );
 }
 
 /// Each chapter opens with a summary in Korean, of three to five sentences.
@@ -220,9 +232,7 @@ fn every_chapter_opens_with_a_summary_in_korean() {
 /// `cargo xtask lint` runs the quiz check: a small workbook with a stale key fails it.
 #[test]
 fn the_lint_reports_a_stale_key() {
-    let root = workbook()
-        .root
-        .join("target/harness-tests/stale-quiz-book");
+    let root = workbook().root.join("target/harness-tests/stale-quiz-book");
     let _ = fs::remove_dir_all(&root);
     let files = [
         ("examples/hello.rs", "fn main() {}\n"),
@@ -246,7 +256,9 @@ fn the_lint_reports_a_stale_key() {
     let problems = xtask::pages::problems(&Workbook::at(root).unwrap());
     assert_eq!(
         problems,
-        ["src/chapter.md:12: quiz 'quiz-hello', question 1 (\"Which first?\"): the key puts \
-          `one` after `two`, but examples/hello.stdout prints it before"]
+        [
+            "src/chapter.md:12: quiz 'quiz-hello', question 1 (\"Which first?\"): the key puts \
+          `one` after `two`, but examples/hello.stdout prints it before"
+        ]
     );
 }

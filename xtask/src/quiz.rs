@@ -212,7 +212,10 @@ pub fn parse_page(page: &Path, text: &str) -> (Vec<Quiz>, Vec<String>) {
                 Ok(question) => quiz.questions.push(question),
                 Err((line, why)) => {
                     let number = quiz.questions.len() + 1;
-                    problems.push(format!("{}: quiz '{id}', question {number}: {why}", at(line)))
+                    problems.push(format!(
+                        "{}: quiz '{id}', question {number}: {why}",
+                        at(line)
+                    ))
                 }
             }
         }
@@ -291,7 +294,10 @@ fn parse_question(block: &[(usize, &str)]) -> Result<Question, (usize, String)> 
                 ));
             };
             if kind == Kind::Order && item.starts_with('[') && item != text {
-                return Err((n, "the lines of an `order` question have no [x]".to_string()));
+                return Err((
+                    n,
+                    "the lines of an `order` question have no [x]".to_string(),
+                ));
             }
             question.items.push(Item {
                 text: text.trim().to_string(),
