@@ -172,6 +172,7 @@ fn pages(root: &Path) -> Result<Vec<(PathBuf, String)>, String> {
 
 /// The quizzes of one page, and what is malformed in them (as problems).
 pub fn parse_page(page: &Path, text: &str) -> (Vec<Quiz>, Vec<String>) {
+    let text = outside_code(text);
     let lines: Vec<&str> = text.lines().collect();
     let mut quizzes = Vec::new();
     let mut problems = Vec::new();
@@ -226,6 +227,22 @@ pub fn parse_page(page: &Path, text: &str) -> (Vec<Quiz>, Vec<String>) {
         n = end + 1;
     }
     (quizzes, problems)
+}
+
+/// The text of a page with its fenced code blocks blanked out, line for line: a quiz or a quote
+/// shown as an example in a code block is not one.
+fn outside_code(text: &str) -> String {
+    let mut in_code = false;
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let fence = line.trim_start().starts_with("```");
+        if !(fence || in_code) {
+            out.push_str(line);
+        }
+        in_code ^= fence;
+        out.push('\n');
+    }
+    out
 }
 
 /// The value of `name="..."` in an HTML tag.
@@ -514,6 +531,8 @@ fn check_question(question: &Question, examples: &[Example]) -> Vec<String> {
 /// The passages of a page marked as quoted from the notes, each with its line, as one line of
 /// text (a passage may run over several lines of a block quote).
 pub fn quotes(text: &str) -> Vec<(usize, String)> {
+    let text = outside_code(text);
+    let text = text.as_str();
     let mut found = Vec::new();
     let mut rest = text;
     let mut offset = 0;
@@ -575,6 +594,15 @@ mod tests {
         let wrong = quote_problems(Path::new("p.md"), text, "하나 둘 넷");
         assert_eq!(wrong.len(), 1, "{wrong:?}");
         assert!(wrong[0].starts_with("p.md:2: \"셋\""), "{wrong:?}");
+    }
+
+    #[test]
+    fn quizzes_and_quotes_in_code_blocks_are_examples() {
+        let text = "```text\n<script type=\"text/x-quiz\" id=\"q\">\n</script>\n\
+                    <span class=\"notes\">x</span>\n```\n";
+        assert!(quotes(text).is_empty());
+        let (quizzes, problems) = parse_page(Path::new("p.md"), text);
+        assert!(quizzes.is_empty() && problems.is_empty(), "{problems:?}");
     }
 
     #[test]
