@@ -6,6 +6,7 @@
 //!   Python counterpart);
 //! - `exercises`: every exercise's handout fails its check, and its solution passes it;
 //! - `book`: the pages against the files they show; `citations`: the citations of sources;
+//!   `quiz`: the quizzes' answer keys against the expected output, and the notes' words;
 //! - `hand_made_runtime`: the wake-up chapter's timer, `block_on` and event loop, property by
 //!   property;
 //! - `harness_catches` and `bounded`: every kind of check of the harness fails when it should,
@@ -22,4 +23,5 @@ mod examples;
 mod exercises;
 mod hand_made_runtime;
 mod harness_catches;
+mod quiz;
 mod shared;

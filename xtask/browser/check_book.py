@@ -5,8 +5,10 @@
 
 Checks that each page loads with no console error and no request leaving localhost, that every
 internal link and anchor resolves, and that searching for "Waker" leads to the wake-up chapter;
-saves a screenshot of the first chapter. Standard library only: it speaks the WebDriver protocol
-over HTTP to chromedriver. Prints every problem and exits 1 if there is one.
+answers every quiz question twice, right and then wrong, and checks the feedback each time; checks
+that a font for Korean is installed. Saves a screenshot of the first chapter (which opens with a
+summary in Korean) and one of a quiz answered wrong, next to it. Standard library only: it speaks
+the WebDriver protocol over HTTP to chromedriver. Prints every problem and exits 1 if there is one.
 """
 
 import base64
@@ -14,6 +16,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -180,6 +183,132 @@ look();
 """
 
 
+# The quiz blocks of a built page, as its source wrote them (see xtask/src/quiz.rs).
+QUIZ_BLOCK = re.compile(r'<script type="text/x-quiz" id="([^"]+)">\n(.*?)</script>', re.S)
+
+
+def quizzes(html):
+    """The quizzes of a page: (id, questions); each question is a dict with its kind and items."""
+    found = []
+    for quiz_id, body in QUIZ_BLOCK.findall(html):
+        questions = []
+        for block in re.split(r"\n\s*\n", body.strip()):
+            lines = block.strip().split("\n")
+            question = {"kind": lines[0].split(":")[0].strip(), "items": []}
+            for line in lines[1:]:
+                if line.startswith("- "):
+                    mark = re.match(r"\[( |x)\] (.*)", line[2:].strip())
+                    text, right = (mark.group(2), mark.group(1) == "x") if mark else (line[2:], True)
+                    question["items"].append((text.strip(), right))
+            questions.append(question)
+        found.append((quiz_id, questions))
+    return found
+
+
+def answers(question):
+    """The right answer to a question, and a wrong one, as the page's widget takes them."""
+    items = question["items"]
+    if question["kind"] == "order":
+        right = [text for text, _ in items]
+        return right, right[::-1]
+    right = [i for i, (_, ok) in enumerate(items) if ok]
+    if question["kind"] == "printed":
+        wrong = sorted(set(right) ^ {0})
+    else:
+        wrong = [next(i for i, (_, ok) in enumerate(items) if not ok)]
+    return right, wrong
+
+
+# Answers question ARGS[1] of quiz ARGS[0] with ARGS[2] (the lines to click, in order, or the
+# indices of the choices to tick), checks it, and returns the feedback shown.
+ANSWER = """
+const [id, number, answer] = arguments;
+const box = document.getElementById(id + '-' + number);
+if (!box) { return {error: 'the page shows no question ' + number + ' for ' + id}; }
+const again = box.querySelector('.quiz-again');
+if (!again.hidden) { again.click(); }
+if (box.dataset.kind === 'order') {
+  for (const text of answer) {
+    const line = [...box.querySelectorAll('.quiz-pool button')].find(b => b.dataset.text === text);
+    if (!line) { return {error: 'no line to click: ' + text}; }
+    line.click();
+  }
+} else {
+  box.querySelectorAll('input').forEach((input, i) => {
+    if (input.checked !== answer.includes(i)) { input.click(); }
+  });
+}
+box.querySelector('.quiz-check').click();
+const feedback = box.querySelector('.quiz-feedback');
+box.scrollIntoView();
+return {
+  verdict: feedback.dataset.verdict,
+  text: feedback.innerText,
+  key: [...feedback.querySelectorAll('ol li')].map(li => li.innerText),
+  links: [...feedback.querySelectorAll('a')].map(a => a.href),
+};
+"""
+
+
+def quiz_problems(browser, base, book):
+    """Every question of every quiz, answered right and then wrong: the feedback must say so,
+    show the key when the answer was wrong, and link to a place that exists. Returns the problems,
+    and the page and quiz it answered last (wrong), for the screenshot."""
+    problems, last = [], None
+    for path in pages(book):
+        with open(os.path.join(book, path), encoding="utf-8") as f:
+            found = quizzes(f.read())
+        if not found or path == "print.html":
+            continue
+        browser.go(base + path)
+        for quiz_id, questions in found:
+            for number, question in enumerate(questions, 1):
+                where = f"{path}: quiz '{quiz_id}', question {number}"
+                for expected, answer in zip(["right", "wrong"], answers(question)):
+                    shown = browser.run(ANSWER, quiz_id, number, answer)
+                    if "error" in shown:
+                        problems.append(f"{where}: {shown['error']}")
+                        break
+                    opening = "Right." if expected == "right" else "Not quite."
+                    if shown["verdict"] != expected or not shown["text"].startswith(opening):
+                        problems.append(f"{where}: the {expected} answer {answer} gets "
+                                        f"{shown['verdict']}: {shown['text'][:80]!r}")
+                    if expected == "wrong" and question["kind"] == "order" and \
+                            shown["key"] != [text for text, _ in question["items"]]:
+                        problems.append(f"{where}: the answer shown is {shown['key']}")
+                    if not shown["links"]:
+                        problems.append(f"{where}: the feedback links to nothing")
+                    for link in shown["links"]:
+                        problems += [f"{where}: the feedback's {p}" for p in target_problems(book, base, link)]
+            last = (path, quiz_id)
+    return problems, last
+
+
+def target_problems(book, base, url):
+    """Why a link of the built book, as the browser resolved it, leads nowhere (if it does)."""
+    if not url.startswith(base):
+        return [f"link {url} leaves the book"]
+    parsed = urllib.parse.urlparse(url[len(base):])
+    path = urllib.parse.unquote(parsed.path) or "index.html"
+    if not os.path.isfile(os.path.join(book, path)):
+        return [f"link {url}: {path} does not exist"]
+    with open(os.path.join(book, path), encoding="utf-8") as f:
+        if parsed.fragment and parsed.fragment not in Page(f.read()).ids:
+            return [f"link {url}: {path} has no id '{parsed.fragment}'"]
+    return []
+
+
+def korean_font_problems():
+    """The chapters open with Korean: without a font for it, Chromium draws empty boxes."""
+    try:
+        fonts = subprocess.run(["fc-list", ":lang=ko", "family"], capture_output=True, text=True).stdout
+    except OSError:
+        return ["fc-list (fontconfig) is missing, so no font for Korean can be found"]
+    if not fonts.strip():
+        return ["no font for Korean is installed: on Debian, `apt-get install fonts-noto-cjk`"]
+    return []
+
+
 def browser_problems(book, screenshot):
     problems = []
     base = serve(book)
@@ -196,6 +325,18 @@ def browser_problems(book, screenshot):
         results = browser.call("POST", browser.session + "/execute/async", {"script": SEARCH, "args": []})
         if not any("/wakeup/" in link or "wakeup.html" in link for link in results):
             problems.append(f"searching for 'Waker' does not lead to the wake-up chapter: {results}")
+        found, last = quiz_problems(browser, base, book)
+        problems += found
+        if last is None:
+            problems.append("the book has no quiz")
+        else:
+            # The last quiz, answered wrong, with its feedback in view.
+            browser.go(base + last[0])
+            quiz = quizzes(open(os.path.join(book, last[0]), encoding="utf-8").read())[-1]
+            browser.run(ANSWER, quiz[0], len(quiz[1]), answers(quiz[1][-1])[1])
+            browser.screenshot(os.path.join(os.path.dirname(screenshot), "quiz.png"))
+        # The first chapter opens with its summary in Korean: the screenshot shows how it renders.
+        problems += korean_font_problems()
         browser.go(base + "coroutines.html")
         browser.screenshot(screenshot)
     finally:
@@ -212,7 +353,8 @@ def main(args):
     for problem in problems:
         print(problem)
     if not problems:
-        print("every page loads cleanly, offline; every link resolves; search finds the wake-up chapter")
+        print("every page loads cleanly, offline; every link resolves; search finds the wake-up "
+              "chapter; every quiz question gives the right feedback, right and wrong")
     return 1 if problems else 0
 
 

@@ -12,6 +12,7 @@ pub mod compare;
 pub mod exercise;
 pub mod mutants;
 pub mod pages;
+pub mod quiz;
 pub mod repeat;
 pub mod report;
 pub mod run;

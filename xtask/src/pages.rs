@@ -6,7 +6,9 @@
 //! - every example, and its expected output, is shown by some page;
 //! - every link to another page (or to a heading) leads somewhere, and `SUMMARY.md` lists every
 //!   page;
-//! - every citation of a crate's or CPython's source holds (see [`crate::citations`]).
+//! - every citation of a crate's or CPython's source holds (see [`crate::citations`]);
+//! - every quiz's answer key agrees with the expected output, and every quotation of the notes
+//!   is the notes' words (see [`crate::quiz`]).
 //!
 //! It reads the Markdown sources only, so it runs without mdBook.
 
@@ -114,6 +116,7 @@ pub fn problems(workbook: &Workbook) -> Vec<String> {
         }
     }
     problems.extend(crate::citations::problems(workbook));
+    problems.extend(crate::quiz::problems(workbook));
     problems
 }
 
