@@ -23,8 +23,11 @@ fn call_later(
     delay: Duration,
     callback: impl FnOnce() + 'static,
 ) -> Task<()> {
+    // The deadline is fixed here, at the call, as asyncio's is; a timer made inside the task
+    // would count from whenever the task first runs.
+    let timer = Timer::after(delay);
     ex.spawn(async move {
-        Timer::after(delay).await;
+        timer.await;
         callback();
     })
 }

@@ -53,10 +53,12 @@ impl Changed {
 // ANCHOR_END: changed
 
 fn main() {
+    // ANCHOR: main
+    // asyncio.Event(), a count, and asyncio.Condition(): made before the executor, so that the
+    // tasks can borrow them.
     let (event, count, changed) = (OnceCell::new(), Cell::new(0), Changed::new());
     let ex = LocalExecutor::new();
     smol::block_on(ex.run(async {
-        // ANCHOR: main
         // Event: two waiters, one set().
         say!("event: set in 100 ms");
         let event = &event; // each waiter gets a copy of the reference
@@ -88,6 +90,6 @@ fn main() {
             changed.notify_all();
         }
         waiter.await;
-        // ANCHOR_END: main
     }));
+    // ANCHOR_END: main
 }

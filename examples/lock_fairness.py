@@ -7,10 +7,15 @@ import asyncio
 from timeline import say
 
 
+turns_taken = 0  # what the lock guards
+
+
 async def user(name, turns, lock):
+    global turns_taken
     for _ in range(turns):
         async with lock:
-            say(f"{name}: has the lock")
+            turns_taken += 1
+            say(f"{name}: has the lock, turn {turns_taken}")
             await asyncio.sleep(0.2)
 
 

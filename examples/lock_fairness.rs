@@ -1,10 +1,11 @@
-//! async-lock's Mutex lets a task that unlocks take the lock straight back, until a waiter has waited over 0.5 ms; asyncio.Lock hands it to the waiter.
+//! async-lock's Mutex lets a task that unlocks take the lock straight back, until a woken waiter that finds it taken has waited over 0.5 ms; asyncio.Lock hands it to the waiter.
 //!
 //! `a` takes the lock three times in a row, holding it 200 ms each time; `b` asks for it twice,
-//! from 100 ms on. When `a` unlocks, `b` is woken, but `a` runs on and locks again before `b`
-//! gets a turn: the lock is free, and nobody is marked as starved yet, so `a` wins. When `b` then
-//! finds the lock taken again after waiting more than 0.5 ms, it marks itself starved, and from
-//! then on the lock goes to the waiters in turn. Run it with `cargo run --example lock_fairness`.
+//! from 100 ms on. The lock guards a count of the turns taken. When `a` unlocks, `b` is woken,
+//! but `a` runs on and locks again before `b` gets a turn: the lock is free, and nobody is marked
+//! as starved yet, so `a` wins. When `b` then runs, finds the lock taken again, and has waited
+//! more than 0.5 ms, it marks itself starved, and from then on the lock goes to the waiters in
+//! turn. Run it with `cargo run --example lock_fairness`.
 
 use std::time::Duration;
 
@@ -13,19 +14,20 @@ use smol::{LocalExecutor, Timer};
 use workbook::say;
 
 // ANCHOR: user
-async fn user(name: &str, turns: u32, lock: &Mutex<()>) {
+async fn user(name: &str, turns: u32, lock: &Mutex<u32>) {
     for _ in 0..turns {
-        let guard = lock.lock().await; // async with lock:
-        say!("{name}: has the lock");
+        let mut taken = lock.lock().await; // async with lock:
+        *taken += 1; // the guard is the way to the data: the count of turns taken
+        say!("{name}: has the lock, turn {taken}");
         Timer::after(Duration::from_millis(200)).await;
-        drop(guard); // unlock, and at once (no await in between) ask again
+        drop(taken); // unlock, and at once (no await in between) ask again
     }
 }
 // ANCHOR_END: user
 
 fn main() {
     // ANCHOR: main
-    let lock = Mutex::new(()); // made before the executor, so that it outlives the tasks
+    let lock = Mutex::new(0); // made before the executor, so that it outlives the tasks
     let ex = LocalExecutor::new();
     smol::block_on(ex.run(async {
         let a = ex.spawn(user("a", 3, &lock));

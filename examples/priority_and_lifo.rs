@@ -73,6 +73,8 @@ impl<S: Default> WaitingQueue<S> {
 }
 // ANCHOR_END: queue
 
+// ANCHOR: demo
+/// A getter waits for three items; 100 ms later, three are put, with no `.await` in between.
 async fn demo<'a, S: Store<u32>>(
     ex: &LocalExecutor<'a>,
     name: &'a str,
@@ -87,7 +89,7 @@ async fn demo<'a, S: Store<u32>>(
     Timer::after(Duration::from_millis(100)).await;
     say!("{name}: put 3, 1, 2");
     for item in [3, 1, 2] {
-        queue.put(item);
+        queue.put(item); // not async: the getter runs only once all three are in
     }
     getter.await;
 }
@@ -101,3 +103,4 @@ fn main() {
         demo(&ex, "lifo", &lifo).await;
     }));
 }
+// ANCHOR_END: demo

@@ -12,12 +12,13 @@ use async_channel::{Receiver, Sender};
 use smol::{LocalExecutor, Timer};
 use workbook::say;
 
+// ANCHOR: worker
 /// An item, and the token of its batch: dropping the token is `queue.task_done()`.
 type Job = (&'static str, Sender<()>);
 
-// ANCHOR: worker
-async fn worker(name: &str, queue: Receiver<Job>) {
-    while let Ok((item, done)) = queue.recv().await {
+/// `items` is the receiving end of the queue: `get()`.
+async fn worker(name: &str, items: Receiver<Job>) {
+    while let Ok((item, done)) = items.recv().await {
         say!("{name}: working on {item}");
         Timer::after(Duration::from_millis(100)).await;
         drop(done); // queue.task_done()
@@ -29,6 +30,7 @@ fn main() {
     let ex = LocalExecutor::new();
     smol::block_on(ex.run(async {
         // ANCHOR: main
+        // `queue` sends (`put`), and stays here; the workers get clones of `items` (`get`).
         let (queue, items) = async_channel::unbounded::<Job>();
         let workers = [
             ex.spawn(worker("w1", items.clone())),

@@ -9,6 +9,7 @@ use std::time::Duration;
 use smol::{LocalExecutor, Timer};
 use workbook::say;
 
+// ANCHOR: tasks
 /// Prints when the future that owns it is dropped: the `finally:` of the Python version.
 struct CleanUp(&'static str);
 
@@ -32,6 +33,7 @@ async fn background() {
         say!("background: tick");
     }
 }
+// ANCHOR_END: tasks
 
 // ANCHOR: main
 // No ambient loop: code that spawns is handed the executor (asyncio.get_running_loop()).

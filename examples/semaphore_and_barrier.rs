@@ -29,10 +29,11 @@ async fn runner(name: &str, ms: u64, barrier: &Barrier) {
 // ANCHOR_END: barrier
 
 fn main() {
+    // ANCHOR: main
+    // asyncio.Semaphore(2) and asyncio.Barrier(3), made before the executor: the tasks borrow them.
     let (permits, barrier) = (Semaphore::new(2), Barrier::new(3));
     let ex = LocalExecutor::new();
     smol::block_on(ex.run(async {
-        // ANCHOR: main
         let jobs = ["j1", "j2", "j3"].map(|name| ex.spawn(job(name, &permits)));
         for job in jobs {
             job.await;
@@ -44,6 +45,6 @@ fn main() {
         for runner in runners {
             runner.await;
         }
-        // ANCHOR_END: main
     }));
+    // ANCHOR_END: main
 }

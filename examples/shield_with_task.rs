@@ -28,11 +28,14 @@ async fn save(name: &'static str) -> &'static str {
     "saved"
 }
 
-/// An error after `ms` milliseconds, to race against some work.
-async fn timeout<T>(ms: u64) -> Result<T, &'static str> {
+// ANCHOR: time_up
+/// The timer's side of a race: an `Err` after `ms` milliseconds. It never gives an `Ok`, so `T`
+/// is whatever the work's side gives, and both sides of `or` have the same output type.
+async fn time_up<T>(ms: u64) -> Result<T, &'static str> {
     Timer::after(Duration::from_millis(ms)).await;
     Err("timed out")
 }
+// ANCHOR_END: time_up
 
 fn main() {
     let ex = LocalExecutor::new();
@@ -40,13 +43,13 @@ fn main() {
         // ANCHOR: race
         // wait_for(save(), 0.1): the work itself is in the race, and is dropped when it loses.
         let unshielded = async { Ok(save("unshielded").await) }
-            .or(timeout(100))
+            .or(time_up(100))
             .await;
         say!("unshielded: {unshielded:?}");
 
         // wait_for(shield(task), 0.1): only a borrow of the task's handle is in the race.
         let mut task = ex.spawn(save("shielded"));
-        let shielded = async { Ok((&mut task).await) }.or(timeout(100)).await;
+        let shielded = async { Ok((&mut task).await) }.or(time_up(100)).await;
         say!("shielded: {shielded:?}, the task goes on");
         say!("shielded: {}", task.await); // the handle is still ours: await the result later
         // ANCHOR_END: race

@@ -12,6 +12,7 @@ use smol::{LocalExecutor, Task, Timer};
 use workbook::say;
 use workbook::wait::first_completed;
 
+// ANCHOR: job
 /// Says so if the job is dropped before it finishes: the `except CancelledError` of Python.
 struct CancelNotice(&'static str);
 
@@ -32,6 +33,7 @@ async fn job(name: &'static str, ms: u64, fails: bool) -> Result<&'static str, S
     say!("{name}: done");
     Ok(name)
 }
+// ANCHOR_END: job
 
 // ANCHOR: group
 /// Waits for every task. At the first error, cancels the others, waits until each has stopped

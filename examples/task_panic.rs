@@ -5,7 +5,6 @@
 //! A panic means a bug; errors a program expects are `Result`s (see `gather_errors`). Run it with
 //! `cargo run --example task_panic` (the panic's message goes to stderr).
 
-use std::panic::AssertUnwindSafe;
 use std::time::Duration;
 
 use smol::future::FutureExt;
@@ -31,9 +30,17 @@ fn main() {
         });
 
         // `faulty.await` alone would panic here too. Catch it, like `except` around `await task`.
-        match AssertUnwindSafe(faulty).catch_unwind().await {
+        match faulty.catch_unwind().await {
             Ok(()) => say!("faulty: finished"),
-            Err(panic) => say!("faulty: panicked with {:?}", panic.downcast_ref::<&str>()),
+            Err(panic) => {
+                // What the panic carries: a `&str` for a plain message, a `String` for a
+                // formatted one (`panic!("boom {n}")`).
+                let message = panic
+                    .downcast_ref::<&str>()
+                    .copied()
+                    .or_else(|| panic.downcast_ref::<String>().map(String::as_str));
+                say!("faulty: panicked with {message:?}");
+            }
         }
         other.await;
         // ANCHOR_END: panic

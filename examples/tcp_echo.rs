@@ -52,10 +52,11 @@ async fn client(name: &str, addr: SocketAddr, line: &str) -> std::io::Result<()>
 }
 // ANCHOR_END: client
 
+// ANCHOR: main
 fn main() -> std::io::Result<()> {
+    // In an `Rc`, because a task (`serve`) needs the executor: see the page.
     let ex = Rc::new(LocalExecutor::new());
     smol::block_on(ex.run(async {
-        // ANCHOR: main
         let listener = TcpListener::bind("127.0.0.1:0").await?; // port 0: any free port
         let addr = listener.local_addr()?;
         say!("server: listening on 127.0.0.1");
@@ -70,6 +71,6 @@ fn main() -> std::io::Result<()> {
         drop(server); // server.close(): stops accepting
         say!("server: closed");
         Ok(())
-        // ANCHOR_END: main
     }))
 }
+// ANCHOR_END: main

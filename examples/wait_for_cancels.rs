@@ -27,28 +27,31 @@ async fn job(name: &'static str) -> &'static str {
     name
 }
 
-async fn timeout<T>(ms: u64) -> Result<T, &'static str> {
+// ANCHOR: time_up
+/// The timer's side of a race: an `Err` after `ms` milliseconds.
+async fn time_up<T>(ms: u64) -> Result<T, &'static str> {
     Timer::after(Duration::from_millis(ms)).await;
     Err("timed out")
 }
+// ANCHOR_END: time_up
 
 fn main() {
     let ex = LocalExecutor::new();
     smol::block_on(ex.run(async {
         // ANCHOR: main
         say!("future: 100 ms to do a 1 s job");
-        let result = async { Ok(job("future").await) }.or(timeout(100)).await;
+        let result = async { Ok(job("future").await) }.or(time_up(100)).await;
         say!("future: {result:?}"); // the job was dropped, and cleaned up, inside `or`
 
         say!("task: 100 ms to do a 1 s job");
         let task = ex.spawn(job("task"));
-        let result = async { Ok(task.await) }.or(timeout(100)).await;
+        let result = async { Ok(task.await) }.or(time_up(100)).await;
         say!("task: {result:?}"); // the handle was dropped: the task is only marked cancelled
         Timer::after(Duration::from_millis(100)).await; // the executor drops it now
 
         say!("task, cancel().await: 100 ms to do a 1 s job");
         let mut task = ex.spawn(job("task, cancel().await"));
-        let mut result = async { Ok((&mut task).await) }.or(timeout(100)).await;
+        let mut result = async { Ok((&mut task).await) }.or(time_up(100)).await;
         if result.is_err() {
             result = task.cancel().await.ok_or("timed out"); // returns once the task is dropped
         }
