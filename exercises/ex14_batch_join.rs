@@ -17,8 +17,8 @@ use workbook::say;
 // TODO: an item, and a token that says it is not done yet.
 type Job = &'static str;
 
-async fn worker(name: &str, queue: Receiver<Job>) {
-    while let Ok(item) = queue.recv().await {
+async fn worker(name: &str, items: Receiver<Job>) {
+    while let Ok(item) = items.recv().await {
         say!("{name}: working on {item}");
         Timer::after(Duration::from_millis(100)).await;
         // TODO: the item is done (`queue.task_done()`).

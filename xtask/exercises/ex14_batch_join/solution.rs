@@ -8,8 +8,8 @@ use workbook::say;
 
 type Job = (&'static str, Sender<()>);
 
-async fn worker(name: &str, queue: Receiver<Job>) {
-    while let Ok((item, done)) = queue.recv().await {
+async fn worker(name: &str, items: Receiver<Job>) {
+    while let Ok((item, done)) = items.recv().await {
         say!("{name}: working on {item}");
         Timer::after(Duration::from_millis(100)).await;
         drop(done);
