@@ -162,12 +162,24 @@ const EXAMPLE_CRATES: [&str; 5] = [
 /// examples produced (`built`, which must include a build of some example), at a lower CPU
 /// priority: programs may be being timed meanwhile. For a changed copy of an example, without
 /// touching the workbook. Returns rustc's errors if it does not compile.
+///
+/// A program compiled before from the same source against the same crates is reused (from
+/// `compile-cache/` next to cargo's `deps/`), as cargo reuses what it built.
 pub fn compile_alone(built: &Built, file: &Path, program: &Path) -> Result<(), String> {
     let smol = built
         .libraries
         .get("smol")
         .ok_or("compile_alone needs a build of the examples first")?;
     let deps = smol.parent().unwrap_or(Path::new("."));
+    let source = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let cache = deps.with_file_name("compile-cache");
+    let cached = cache.join(format!("{:016x}", cache_key(built, &source)));
+    // Linked, never copied: a file this process has open for writing would be inherited by a
+    // program another thread starts meanwhile, and running this one would fail (ETXTBSY).
+    let _ = std::fs::remove_file(program);
+    if std::fs::hard_link(&cached, program).is_ok() {
+        return Ok(());
+    }
     let mut rustc = Command::new(std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into()));
     crate::run::lower_priority(&mut rustc);
     rustc
@@ -187,11 +199,30 @@ pub fn compile_alone(built: &Built, file: &Path, program: &Path) -> Result<(), S
     let output = rustc
         .output()
         .map_err(|e| format!("cannot run rustc: {e}"))?;
-    if output.status.success() {
-        Ok(())
-    } else {
-        Err(String::from_utf8_lossy(&output.stderr).into_owned())
+    if !output.status.success() {
+        return Err(String::from_utf8_lossy(&output.stderr).into_owned());
     }
+    // Into the cache, linked (see above): a whole program, from the moment it appears there.
+    let _ = std::fs::create_dir_all(&cache);
+    let _ = std::fs::hard_link(program, &cached);
+    Ok(())
+}
+
+/// What a program compiled alone depends on: its source, the crates it links (path and time of
+/// change) and the compiler.
+fn cache_key(built: &Built, source: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    source.hash(&mut hasher);
+    for krate in EXAMPLE_CRATES {
+        if let Some(rlib) = built.libraries.get(krate) {
+            rlib.hash(&mut hasher);
+            let changed = std::fs::metadata(rlib).and_then(|m| m.modified()).ok();
+            changed.hash(&mut hasher);
+        }
+    }
+    std::env::var_os("RUSTC").hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The first line of a diagnostic as rustc prints it: `error[E0061]: this function takes ...`.
