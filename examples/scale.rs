@@ -2,12 +2,12 @@
 //!
 //! `cargo run --release --example scale` measures N = 10k, 100k and 1M tasks on smol's and
 //! Tokio's executors for one thread and for one thread per core, OS threads and asyncio (with
-//! and without its cyclic garbage collector); what one block per task costs (the floor); a
-//! channel's throughput; and how many memory mappings an OS thread takes; and prints a table.
-//! `-- --small` measures N = 5k and 20k, with 20k messages, side by side to be quick (what the
-//! harness runs: it checks that every row is measured); `-- --record DIR` also writes the table
-//! and an SVG plot into DIR, for the book. Each measurement runs in a child process of its own,
-//! so that its peak memory is its own.
+//! and without its cyclic garbage collector); what each piece of a task costs, and the floor:
+//! one block that holds the task's header and its future; a channel's throughput; and how many
+//! memory mappings an OS thread takes; and prints a table. `-- --small` measures N = 2k and 10k,
+//! with 10k messages, side by side to be quick (what the harness runs: it checks that every row
+//! is measured); `-- --record DIR` also writes the table and an SVG plot into DIR, for the book.
+//! Each measurement runs in a child process of its own, so that its peak memory is its own.
 //!
 //! verify-args: --small
 //! verify-limit: 60
@@ -15,9 +15,11 @@
 //! verify-needs: python3
 
 use std::alloc::Layout;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::process::Command;
 use std::rc::Rc;
+use std::task::Waker;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -175,6 +177,7 @@ fn mappings_per_thread() -> f64 {
 /// In a child process: runs one measurement and prints `seconds bytes` (or `error: ...`).
 fn child(kind: &str, n: usize) {
     let before = peak_memory();
+    let cpu_before = cpu_time();
     let start = Instant::now();
     let run = |f: fn(usize)| {
         f(n);
@@ -189,6 +192,7 @@ fn child(kind: &str, n: usize) {
         "threads" => os_threads(n),
         "channel-bounded" => run(|n| channel(n, Some(1024))),
         "channel-unbounded" => run(|n| channel(n, None)),
+        "timer-entries" => run(timer_entries),
         _ => match block_layout(kind) {
             Some(layout) => {
                 blocks(layout, n);
@@ -199,7 +203,11 @@ fn child(kind: &str, n: usize) {
     };
     let took = start.elapsed().as_secs_f64();
     match outcome {
-        Ok(()) => println!("{took} {}", peak_memory().saturating_sub(before)),
+        Ok(()) => println!(
+            "{took} {} {}",
+            peak_memory().saturating_sub(before),
+            cpu_time() - cpu_before
+        ),
         Err(e) => println!("error: {e}"),
     }
 }
@@ -217,6 +225,16 @@ fn blocks(layout: Layout, n: usize) {
     }
 }
 // ANCHOR_END: floor
+
+/// What async-io's reactor keeps for each timer: an entry in a `BTreeMap` from its deadline and
+/// id to its waker, filed in order, as the tasks' timers are.
+fn timer_entries(n: usize) {
+    let mut timers = BTreeMap::new();
+    for id in 0..n {
+        timers.insert((Instant::now(), id), Waker::noop().clone());
+    }
+    std::hint::black_box(&timers);
+}
 
 /// What each runtime's block holds besides the future, and its task header alone, in bytes
 /// (`examples/task_allocation.rs` and `examples/task_allocation_tokio.rs` print them). smol's
@@ -273,6 +291,18 @@ fn block_layouts() -> Vec<(&'static str, String, Layout)> {
             layout(TOKIO_HEADER + tokio, 8),
         ),
     ]
+}
+
+/// Each piece measured per task, in the order printed: the blocks, and smol's timer entry after
+/// its block.
+fn pieces() -> Vec<(&'static str, String)> {
+    let mut pieces: Vec<_> = block_layouts()
+        .into_iter()
+        .map(|(kind, label, _)| (kind, label))
+        .collect();
+    let entry = "a timer's entry in async-io's BTreeMap".to_string();
+    pieces.insert(1, ("timer-entries", entry));
+    pieces
 }
 
 fn block_layout(kind: &str) -> Option<Layout> {
@@ -333,6 +363,18 @@ fn why_it_failed(stderr: &str) -> String {
     )
 }
 
+/// The CPU time this process has used so far, in seconds (user and system, all its threads).
+fn cpu_time() -> f64 {
+    // SAFETY: `getrusage` only writes the struct it is given.
+    let usage = unsafe {
+        let mut usage = std::mem::zeroed::<libc::rusage>();
+        libc::getrusage(libc::RUSAGE_SELF, &mut usage);
+        usage
+    };
+    let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
 /// The process's peak resident memory so far, in bytes (Linux: `VmHWM` in /proc/self/status).
 fn peak_memory() -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -347,7 +389,8 @@ fn peak_memory() -> u64 {
 struct Row {
     what: String,
     n: usize,
-    result: Result<(f64, u64), String>,
+    /// Wall time and CPU time in seconds, and the growth of the peak memory in bytes.
+    result: Result<(f64, u64, f64), String>,
 }
 
 /// The rows of the main table, and what each child runs: Python's mode for asyncio, this
@@ -397,8 +440,9 @@ fn measure(what: String, kind: &str, n: usize) -> Row {
             match (
                 words.next().map(str::parse::<f64>),
                 words.next().map(str::parse::<u64>),
+                words.next().map(str::parse::<f64>),
             ) {
-                (Some(Ok(seconds)), Some(Ok(bytes))) => Ok((seconds, bytes)),
+                (Some(Ok(seconds)), Some(Ok(bytes)), Some(Ok(cpu))) => Ok((seconds, bytes, cpu)),
                 _ if text.starts_with("error: ") => Err(text.trim()["error: ".len()..].to_string()),
                 _ => Err(why_it_failed(&String::from_utf8_lossy(&out.stderr))),
             }
@@ -451,7 +495,7 @@ fn report(
     for (what, kind) in channels {
         jobs.push((what.to_string(), kind, messages));
     }
-    for (kind, label, _) in block_layouts() {
+    for (kind, label) in pieces() {
         jobs.push((label, kind, largest));
     }
     // Too many threads are not even tried.
@@ -468,15 +512,15 @@ fn report(
 
     // The floors: bytes per block, by kind.
     let per_block = |kind: &str| {
-        let (_, label, _) = block_layouts().into_iter().find(|(k, ..)| *k == kind)?;
-        let (_, bytes) = row(&label, largest).result.as_ref().ok()?;
+        let (_, label) = pieces().into_iter().find(|(k, _)| *k == kind)?;
+        let (_, bytes, _) = row(&label, largest).result.as_ref().ok()?;
         Some(*bytes as f64 / largest as f64)
     };
     let mut table = String::new();
     let _ = writeln!(
         table,
-        "{:<15} {:>8} {:>9} {:>9} {:>9} {:>10} {:>9} {:>9}",
-        "", "tasks", "wall", "overhead", "per task", "memory", "per task", "vs floor"
+        "{:<15} {:>8} {:>9} {:>9} {:>9} {:>9} {:>10} {:>9} {:>9}",
+        "", "tasks", "wall", "overhead", "per task", "cpu", "memory", "per task", "vs floor"
     );
     for &n in sizes_n {
         for (what, _) in SLEEP_ROWS {
@@ -488,24 +532,24 @@ fn report(
     print!("{table}");
     println!();
 
-    let mut floors = format!("one block per task, and nothing else, for {largest} tasks:\n");
-    for (_, label, _) in block_layouts() {
+    let mut costs = format!("what each piece costs per task, for {largest} tasks:\n");
+    for (_, label) in pieces() {
         let line = match &row(&label, largest).result {
-            Ok((_, bytes)) => format!(
+            Ok((_, bytes, _)) => format!(
                 "{label:<40} {:>5.0} B per task",
                 *bytes as f64 / largest as f64
             ),
             Err(e) => format!("{label:<40} {e}"),
         };
-        let _ = writeln!(floors, "{line}");
+        let _ = writeln!(costs, "{line}");
     }
-    print!("{floors}");
+    print!("{costs}");
     println!();
 
     let mut throughput = String::new();
     for (what, _) in channels {
         let line = match &row(what, messages).result {
-            Ok((seconds, _)) => format!(
+            Ok((seconds, _, _)) => format!(
                 "{what:<26} {:>6.1} million messages per second",
                 messages as f64 / seconds / 1e6
             ),
@@ -521,20 +565,18 @@ fn report(
     );
     print!("{mappings}");
     println!();
-    let overhead = |what: &str| {
-        let (seconds, _) = row(what, largest).result.as_ref().ok()?;
-        Some(seconds - SLEEP.as_secs_f64())
-    };
-    match (overhead("smol local"), overhead("asyncio")) {
+    // Side by side, the wall times wait for each other's turns on the cores; CPU time does not.
+    let cpu = |what: &str| Some(row(what, largest).result.as_ref().ok()?.2);
+    match (cpu("smol local"), cpu("asyncio")) {
         (Some(smol), Some(asyncio)) => println!(
-            "smol's overhead below asyncio's: {}",
+            "smol's CPU time below asyncio's: {}",
             if smol < asyncio { "yes" } else { "no" }
         ),
-        _ => println!("smol's overhead below asyncio's: not measured"),
+        _ => println!("smol's CPU time below asyncio's: not measured"),
     }
     if let Some(dir) = record {
         let machine = machine();
-        let text = format!("{machine}\n\n{table}\n{floors}\n{throughput}\n{mappings}");
+        let text = format!("{machine}\n\n{table}\n{costs}\n{throughput}\n{mappings}");
         std::fs::write(format!("{dir}/measured.txt"), text).expect("cannot write measured.txt");
         std::fs::write(format!("{dir}/plot.svg"), plot(&rows, sizes_n))
             .expect("cannot write plot.svg");
@@ -545,16 +587,17 @@ fn report(
 /// A row of the main table; `floor`: the bytes per task of its floor, if it has one.
 fn format_sleep_row(row: &Row, floor: Option<f64>) -> String {
     match &row.result {
-        Ok((seconds, bytes)) => {
+        Ok((seconds, bytes, cpu)) => {
             let per_task = *bytes as f64 / row.n as f64;
             let vs_floor = floor.map_or(String::new(), |f| format!(" {:>7.1} ×", per_task / f));
             format!(
-                "{:<15} {:>8} {:>7.2} s {:>7.2} s {:>6.1} µs {:>6.1} MiB {:>7.0} B{vs_floor}",
+                "{:<15} {:>8} {:>7.2} s {:>7.2} s {:>6.1} µs {:>7.2} s {:>6.1} MiB {:>7.0} B{vs_floor}",
                 row.what,
                 row.n,
                 seconds,
                 seconds - SLEEP.as_secs_f64(),
                 (seconds - SLEEP.as_secs_f64()) / row.n as f64 * 1e6,
+                cpu,
                 *bytes as f64 / (1 << 20) as f64,
                 per_task,
             )
@@ -632,7 +675,12 @@ fn plot(rows: &[Row], sizes_n: &[usize]) -> String {
     bar_chart(&[
         panel(
             "overhead beyond the 1 s sleep",
-            |r| r.result.as_ref().ok().map(|(s, _)| s - SLEEP.as_secs_f64()),
+            |r| {
+                r.result
+                    .as_ref()
+                    .ok()
+                    .map(|(s, ..)| s - SLEEP.as_secs_f64())
+            },
             "s",
         ),
         panel(
@@ -641,7 +689,7 @@ fn plot(rows: &[Row], sizes_n: &[usize]) -> String {
                 r.result
                     .as_ref()
                     .ok()
-                    .map(|(_, b)| (*b / r.n as u64) as f64)
+                    .map(|(_, b, _)| (*b / r.n as u64) as f64)
             },
             "bytes",
         ),
