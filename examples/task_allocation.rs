@@ -80,6 +80,12 @@ fn main() {
         "  {:>3}  its period (Duration::MAX for a one-off timer)",
         size_of::<Duration>()
     );
+    println!("and kept elsewhere, for each task:");
+    // A slab's entry holds a value or, once vacant, the index of the next vacant entry.
+    let entry = size_of::<Result<Waker, usize>>();
+    println!("  {entry:>3}  its entry in the executor's slab of active tasks: its Waker");
+    let handle = size_of::<smol::Task<Instant>>();
+    println!("  {handle:>3}  the Task handle the program keeps");
 }
 // ANCHOR_END: main
 

@@ -108,6 +108,11 @@ fn main() {
     let sum: usize = inside.iter().map(|(bytes, _)| bytes).sum();
     let check = if sum == sleep { "" } else { "NOT " };
     println!("  {sum:>3}  in all: {check}the size of a Sleep");
+    println!("and kept elsewhere, for each task:");
+    let handle = size_of::<tokio::task::JoinHandle<()>>();
+    println!("  {handle:>3}  the JoinHandle the program keeps");
+    let slot = size_of::<NonNull<()>>(); // a task in a queue is a pointer to its block
+    println!("  {slot:>3}  in the current-thread runtime, its place in the queue of tasks to run");
 }
 // ANCHOR_END: main
 
