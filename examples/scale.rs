@@ -535,9 +535,10 @@ fn report(
     let mut costs = format!("what each piece costs per task, for {largest} tasks:\n");
     for (_, label) in pieces() {
         let line = match &row(&label, largest).result {
-            Ok((_, bytes, _)) => format!(
-                "{label:<40} {:>5.0} B per task",
-                *bytes as f64 / largest as f64
+            Ok((_, bytes, cpu)) => format!(
+                "{label:<40} {:>5.0} B {:>5.2} µs of CPU",
+                *bytes as f64 / largest as f64,
+                cpu / largest as f64 * 1e6
             ),
             Err(e) => format!("{label:<40} {e}"),
         };
