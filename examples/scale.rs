@@ -17,8 +17,11 @@
 use std::alloc::Layout;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::future::Future;
 use std::process::Command;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
 use std::task::Waker;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -155,6 +158,65 @@ fn smol_one_timer(n: usize) {
 }
 // ANCHOR_END: one_timer
 
+/// Moments of a run, noted by `phases`: (which, seconds since the run started).
+static MOMENTS: Mutex<Vec<(usize, f64)>> = Mutex::new(Vec::new());
+/// When the run started, how many tasks it has, how many were polled and how many woke up.
+static START: OnceLock<Instant> = OnceLock::new();
+static TASKS: AtomicUsize = AtomicUsize::new(0);
+static POLLED: AtomicUsize = AtomicUsize::new(0);
+static WOKEN: AtomicUsize = AtomicUsize::new(0);
+
+fn note(moment: usize) {
+    let at = START.get().expect("started").elapsed().as_secs_f64();
+    MOMENTS.lock().unwrap().push((moment, at));
+}
+
+/// A task of the rows that notes when the last one is first polled and when the first one
+/// wakes up. It holds what theirs holds (the state kept in statics), so that it costs the same.
+async fn observed<F: Future>(sleep: impl FnOnce() -> F) {
+    if POLLED.fetch_add(1, Ordering::Relaxed) + 1 == TASKS.load(Ordering::Relaxed) {
+        note(1);
+    }
+    sleep().await;
+    if WOKEN.fetch_add(1, Ordering::Relaxed) == 0 {
+        note(2);
+    }
+}
+
+/// The tasks of `smol_local` or `tokio_current`, noting when all are spawned, when the last one
+/// has been polled once, when the first one wakes up, and when all are done.
+fn phases(tokio: bool, n: usize) {
+    START.get_or_init(Instant::now);
+    TASKS.store(n, Ordering::Relaxed);
+    if tokio {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .expect("cannot start Tokio");
+        runtime.block_on(async {
+            let tasks: Vec<_> = (0..n)
+                .map(|_| tokio::spawn(observed(|| tokio::time::sleep(SLEEP))))
+                .collect();
+            note(0);
+            for task in tasks {
+                task.await.expect("a task panicked");
+            }
+        });
+    } else {
+        let ex = LocalExecutor::new();
+        smol::block_on(ex.run(async {
+            let tasks: Vec<_> = (0..n)
+                .map(|_| ex.spawn(observed(|| Timer::after(SLEEP))))
+                .collect();
+            note(0);
+            for task in tasks {
+                task.await;
+            }
+        }));
+    }
+    note(3);
+}
+
 fn cores() -> usize {
     thread::available_parallelism().map_or(1, |n| n.get())
 }
@@ -193,6 +255,8 @@ fn child(kind: &str, n: usize) {
         "channel-bounded" => run(|n| channel(n, Some(1024))),
         "channel-unbounded" => run(|n| channel(n, None)),
         "timer-entries" => run(timer_entries),
+        "phases-smol-local" => run(|n| phases(false, n)),
+        "phases-tokio-current" => run(|n| phases(true, n)),
         _ => match block_layout(kind) {
             Some(layout) => {
                 blocks(layout, n);
@@ -203,11 +267,16 @@ fn child(kind: &str, n: usize) {
     };
     let took = start.elapsed().as_secs_f64();
     match outcome {
-        Ok(()) => println!(
-            "{took} {} {}",
-            peak_memory().saturating_sub(before),
-            cpu_time() - cpu_before
-        ),
+        Ok(()) => {
+            let mut moments = MOMENTS.lock().unwrap().clone();
+            moments.sort_by_key(|(which, _)| *which);
+            let moments: String = moments.iter().map(|(_, at)| format!(" {at}")).collect();
+            println!(
+                "{took} {} {}{moments}",
+                peak_memory().saturating_sub(before),
+                cpu_time() - cpu_before,
+            )
+        }
         Err(e) => println!("error: {e}"),
     }
 }
@@ -391,6 +460,8 @@ struct Row {
     n: usize,
     /// Wall time and CPU time in seconds, and the growth of the peak memory in bytes.
     result: Result<(f64, u64, f64), String>,
+    /// The moments `phases` noted, if it ran.
+    moments: Vec<f64>,
 }
 
 /// The rows of the main table, and what each child runs: Python's mode for asyncio, this
@@ -404,6 +475,12 @@ const SLEEP_ROWS: [(&str, &str); 8] = [
     ("threads", "threads"),
     ("asyncio", "sleep"),
     ("asyncio, GC off", "sleep-gc-off"),
+];
+
+/// The rows whose steps are timed (`phases`), and their child's kind.
+const PHASE_ROWS: [(&str, &str); 2] = [
+    ("smol local", "phases-smol-local"),
+    ("tokio current", "phases-tokio-current"),
 ];
 
 /// The floor each row of tasks is compared with (the block measurement's kind).
@@ -429,6 +506,7 @@ fn measure(what: String, kind: &str, n: usize) -> Row {
         this.args(["--child", kind, &n.to_string()]);
         this
     };
+    let mut moments = Vec::new();
     let result = match command.output() {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && python => {
             Err("not measured: python3 is not installed".to_string())
@@ -442,13 +520,21 @@ fn measure(what: String, kind: &str, n: usize) -> Row {
                 words.next().map(str::parse::<u64>),
                 words.next().map(str::parse::<f64>),
             ) {
-                (Some(Ok(seconds)), Some(Ok(bytes)), Some(Ok(cpu))) => Ok((seconds, bytes, cpu)),
+                (Some(Ok(seconds)), Some(Ok(bytes)), Some(Ok(cpu))) => {
+                    moments = words.filter_map(|w| w.parse().ok()).collect();
+                    Ok((seconds, bytes, cpu))
+                }
                 _ if text.starts_with("error: ") => Err(text.trim()["error: ".len()..].to_string()),
                 _ => Err(why_it_failed(&String::from_utf8_lossy(&out.stderr))),
             }
         }
     };
-    Row { what, n, result }
+    Row {
+        what,
+        n,
+        result,
+        moments,
+    }
 }
 
 /// A measurement to make: the row's name, the child's kind, and N.
@@ -498,6 +584,9 @@ fn report(
     for (kind, label) in pieces() {
         jobs.push((label, kind, largest));
     }
+    for (what, kind) in PHASE_ROWS {
+        jobs.push((format!("{what}, phases"), kind, largest));
+    }
     // Too many threads are not even tried.
     let (tried, not_tried): (Vec<Job>, Vec<Job>) = jobs
         .into_iter()
@@ -507,6 +596,7 @@ fn report(
         what,
         n,
         result: Err(format!("not tried: more than {max_threads} threads")),
+        moments: Vec::new(),
     }));
     let row = |what: &str, n: usize| rows.iter().find(|r| r.what == what && r.n == n).unwrap();
 
@@ -547,6 +637,22 @@ fn report(
     print!("{costs}");
     println!();
 
+    let mut moments = format!("when each step ended, for {largest} tasks on one thread:\n");
+    for (what, _) in PHASE_ROWS {
+        let row = row(&format!("{what}, phases"), largest);
+        let line = match (&row.result, row.moments.as_slice()) {
+            (Ok(_), [spawned, polled, woken, done]) => format!(
+                "{what:<14} all spawned {spawned:.2} s, all polled {polled:.2} s, \
+                 first woken {woken:.2} s, all done {done:.2} s"
+            ),
+            (Err(e), _) => format!("{what:<14} {e}"),
+            _ => format!("{what:<14} some moments were not noted"),
+        };
+        let _ = writeln!(moments, "{line}");
+    }
+    print!("{moments}");
+    println!();
+
     let mut throughput = String::new();
     for (what, _) in channels {
         let line = match &row(what, messages).result {
@@ -577,7 +683,7 @@ fn report(
     }
     if let Some(dir) = record {
         let machine = machine();
-        let text = format!("{machine}\n\n{table}\n{costs}\n{throughput}\n{mappings}");
+        let text = format!("{machine}\n\n{table}\n{costs}\n{moments}\n{throughput}\n{mappings}");
         std::fs::write(format!("{dir}/measured.txt"), text).expect("cannot write measured.txt");
         std::fs::write(format!("{dir}/plot.svg"), plot(&rows, sizes_n))
             .expect("cannot write plot.svg");
