@@ -796,7 +796,7 @@ fn plot(rows: &[Row], sizes_n: &[usize]) -> String {
                 r.result
                     .as_ref()
                     .ok()
-                    .map(|(_, b, _)| (*b / r.n as u64) as f64)
+                    .map(|(_, b, _)| *b as f64 / r.n as f64)
             },
             "bytes",
         ),

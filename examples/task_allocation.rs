@@ -1,9 +1,10 @@
 //! What one spawned, sleeping task costs: one allocation of 128 bytes, seen by a counting allocator.
 //!
-//! A global allocator that notes the size of every allocation made on the main thread while it
-//! is recording. The program spawns a task that sleeps, records what `spawn` allocates and what
-//! the task's first poll allocates, and then adds up what the task's block holds, from
-//! `size_of`. Run it with `cargo run --example task_allocation`.
+//! The counting allocator of `examples/workbook/counting_allocator.rs` notes the size of every
+//! allocation made on the main thread while it records. The program spawns a task that sleeps,
+//! on each of smol's executors, records what `spawn` allocates and what the task's first poll
+//! allocates, and then adds up what the task's block holds, from `size_of`. Run it with
+//! `cargo run --example task_allocation`.
 
 use std::sync::Arc;
 use std::task::Waker;
