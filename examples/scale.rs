@@ -84,7 +84,8 @@ fn os_threads(n: usize) -> Result<(), String> {
 // ANCHOR_END: tasks
 
 // ANCHOR: multi
-/// The same tasks on smol's `Executor`, run by one thread per core (this one among them).
+/// The same tasks on smol's `Executor`, run by one thread per core (this one
+/// among them).
 fn smol_multi(n: usize) {
     let ex = Executor::new();
     let (stop, stopped) = async_channel::bounded::<()>(1);
