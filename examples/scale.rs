@@ -4,7 +4,7 @@
 //! Tokio's executors for one thread and for one thread per core, OS threads and asyncio (with
 //! and without its cyclic garbage collector); what each piece of a task costs, and the floor:
 //! one block that holds the task's header and its future; a channel's throughput; and how many
-//! memory mappings an OS thread takes; and prints a table. `-- --small` measures N = 2k and 10k,
+//! memory mappings an OS thread takes; and prints a table. `-- --small` measures N = 1k and 10k,
 //! with 10k messages, side by side to be quick (what the harness runs: it checks that every row
 //! is measured); `-- --record DIR` also writes the table and an SVG plot into DIR, for the book.
 //! Each measurement runs in a child process of its own, so that its peak memory is its own.
@@ -45,7 +45,7 @@ fn main() {
         .as_slice()
     {
         ["--child", kind, n] => child(kind, n.parse().expect("N must be a number")),
-        ["--small"] => report(&[2_000, 10_000], 2_000, 10_000, true, None),
+        ["--small"] => report(&[1_000, 10_000], 1_000, 10_000, true, None),
         ["--record", dir] => report(&FULL, MAX_THREADS, 1_000_000, false, Some(dir)),
         [] => report(&FULL, MAX_THREADS, 1_000_000, false, None),
         _ => eprintln!("usage: scale [--small | --record DIR]"),
