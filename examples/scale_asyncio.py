@@ -5,7 +5,7 @@
 #   python3 scale_asyncio.py queue-bounded N    N messages through an asyncio.Queue(maxsize=1024)
 #   python3 scale_asyncio.py queue-unbounded N  the same through an unbounded asyncio.Queue
 #
-# Prints the seconds it took and the peak memory it added, in bytes.
+# Prints the seconds it took, the peak memory it added, in bytes, and the CPU seconds it used.
 import asyncio
 import gc
 import resource
@@ -38,8 +38,15 @@ async def queue(n, maxsize):
     assert total == n * (n - 1) // 2
 
 
+def cpu_time():
+    """CPU time this process has used so far (user and system), in seconds."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main(mode, n):
     before = peak_memory()
+    cpu_before = cpu_time()
     start = time.perf_counter()
     if mode == "sleep-gc-off":
         gc.disable()  # reference counting still frees memory; only the cycle collector stops
@@ -47,7 +54,7 @@ def main(mode, n):
         asyncio.run(sleepers(n))
     else:
         asyncio.run(queue(n, 1024 if mode == "queue-bounded" else 0))
-    print(time.perf_counter() - start, peak_memory() - before)
+    print(time.perf_counter() - start, peak_memory() - before, cpu_time() - cpu_before)
 
 
 if __name__ == "__main__":

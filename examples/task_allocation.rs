@@ -1,60 +1,20 @@
 //! What one spawned, sleeping task costs: one allocation of 128 bytes, seen by a counting allocator.
 //!
-//! A global allocator that notes the size of every allocation made on the main thread while it
-//! is recording. The program spawns a task that sleeps, records what `spawn` allocates and what
-//! the task's first poll allocates, and then adds up what the task's block holds, from
-//! `size_of`. Run it with `cargo run --example task_allocation`.
+//! The counting allocator of `examples/workbook/counting_allocator.rs` notes the size of every
+//! allocation made on the main thread while it records. The program spawns a task that sleeps,
+//! on each of smol's executors, records what `spawn` allocates and what the task's first poll
+//! allocates, and then adds up what the task's block holds, from `size_of`. Run it with
+//! `cargo run --example task_allocation`.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::task::Waker;
 use std::time::{Duration, Instant};
 
-use smol::{LocalExecutor, Timer};
-
-// ANCHOR: allocator
-/// The system's allocator, noting the size of each allocation made while this thread records.
-struct Counting;
-
-thread_local! {
-    static RECORDING: Cell<bool> = const { Cell::new(false) };
-}
-/// The sizes noted (up to 16), and how many allocations there were.
-static SIZES: [AtomicUsize; 16] = [const { AtomicUsize::new(0) }; 16];
-static COUNT: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if RECORDING.with(Cell::get) {
-            let i = COUNT.fetch_add(1, Ordering::Relaxed);
-            if let Some(size) = SIZES.get(i) {
-                size.store(layout.size(), Ordering::Relaxed);
-            }
-        }
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
+use smol::{Executor, LocalExecutor, Timer};
+use workbook::counting_allocator::{CountingAllocator, allocations};
 
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
-
-/// Runs `f`, and returns its result with the sizes of the allocations it made on this thread.
-fn allocations<T>(f: impl FnOnce() -> T) -> (T, Vec<usize>) {
-    COUNT.store(0, Ordering::Relaxed);
-    RECORDING.with(|r| r.set(true));
-    let result = f();
-    RECORDING.with(|r| r.set(false));
-    let count = COUNT.load(Ordering::Relaxed).min(SIZES.len());
-    let sizes = SIZES[..count].iter().map(|s| s.load(Ordering::Relaxed));
-    (result, sizes.collect())
-}
-// ANCHOR_END: allocator
+static ALLOCATOR: CountingAllocator = CountingAllocator;
 
 // ANCHOR: main
 /// The same task as `examples/scale.rs` spawns: it sleeps, and holds nothing else.
@@ -68,8 +28,21 @@ fn main() {
 
     let (task, spawned) = allocations(|| ex.spawn(async { Timer::after(SLEEP).await }));
     let (_, polled) = allocations(|| ex.try_tick()); // its first poll: it files its timer
-    println!("allocations made by spawn: {spawned:?} (bytes)");
-    println!("allocations made by its first poll, on this thread: {polled:?}");
+    println!("allocations made by spawn: {:?} (bytes)", sizes(&spawned));
+    println!(
+        "allocations made by its first poll, on this thread: {:?}",
+        sizes(&polled)
+    );
+    drop(task);
+
+    // The executor for several threads makes its tasks the same way (after a first task too).
+    let shared = Executor::new();
+    smol::block_on(shared.run(shared.spawn(async {})));
+    let (task, by_executor) = allocations(|| shared.spawn(async { Timer::after(SLEEP).await }));
+    println!(
+        "the same by Executor::spawn, for several threads: {:?}",
+        sizes(&by_executor)
+    );
     drop(task);
 
     let future = async { Timer::after(SLEEP).await };
@@ -86,7 +59,7 @@ fn main() {
     );
     println!("       Arc to the executor's state and the task's index in its slab (8 + 8)");
     let total = header + schedule + wrapped;
-    let check = if spawned == [total] {
+    let check = if sizes(&spawned) == [total] {
         "the size of the block spawn allocated"
     } else {
         "NOT the size of the block spawn allocated"
@@ -108,5 +81,15 @@ fn main() {
         "  {:>3}  its period (Duration::MAX for a one-off timer)",
         size_of::<Duration>()
     );
+    println!("and kept elsewhere, for each task:");
+    // A slab's entry holds a value or, once vacant, the index of the next vacant entry.
+    let entry = size_of::<Result<Waker, usize>>();
+    println!("  {entry:>3}  its entry in the executor's slab of active tasks: its Waker");
+    let handle = size_of::<smol::Task<Instant>>();
+    println!("  {handle:>3}  the Task handle the program keeps");
 }
 // ANCHOR_END: main
+
+fn sizes(layouts: &[std::alloc::Layout]) -> Vec<usize> {
+    layouts.iter().map(|l| l.size()).collect()
+}

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 pub mod block_on;
+pub mod counting_allocator;
 pub mod event_loop;
 pub mod ledger;
 pub mod plot;

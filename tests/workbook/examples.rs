@@ -146,6 +146,7 @@ examples! {
     stream_by_hand,
     subprocess_pipe,
     task_allocation,
+    task_allocation_tokio,
     task_group,
     task_panic,
     tcp_echo,
