@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use xtask::build::{self, Built, Progress};
-use xtask::verify::{self, check_error, check_run};
+use xtask::verify::{self, check_error, check_run, check_settled};
 use xtask::{Example, Expected, Options, Outcome, Verdict, Workbook};
 
 const LIMIT: Duration = Duration::from_secs(20);
@@ -399,6 +399,8 @@ fn python_counterparts_are_skipped_without_python() {
 
 /// `async_close` is built on 100 ms steps. Its first sleep made twice as long, or half as long,
 /// fails, however the machine is loaded: the lines after it come 100 ms late, or 50 ms early.
+/// Each is checked as `verify` checks it, with its re-runs: the unchanged program may need one
+/// on a loaded machine, the changed ones fail every run.
 #[test]
 fn a_100_ms_step_made_200_ms_or_50_ms_fails() {
     let source = std::fs::read_to_string(workbook().root.join("examples/async_close.rs")).unwrap();
@@ -416,8 +418,9 @@ fn a_100_ms_step_made_200_ms_or_50_ms_fails() {
         .map(|(name, to, wanted)| {
             let program = compile_alone(&dir, name, &source.replacen(step, to, 1));
             let expected = expected.clone();
-            let check =
-                std::thread::spawn(move || check_run(&expected, Command::new(program), LIMIT));
+            let check = std::thread::spawn(move || {
+                check_settled(&expected, || Command::new(&program), LIMIT)
+            });
             (name, wanted, check)
         })
         .collect();
@@ -437,10 +440,8 @@ fn a_100_ms_step_made_200_ms_or_50_ms_fails() {
 }
 
 /// A timer that never sleeps: its `poll` asks to be polled again at once until its deadline. It
-/// prints the right lines at the right times, and fails for the core it keeps busy.
-#[test]
-fn a_busy_polling_timer_fails_for_the_cpu_it_burns() {
-    let busy = r#"
+/// prints the right lines at the right times.
+const BUSY_TIMER: &str = r#"
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -470,21 +471,85 @@ fn main() {
     });
 }
 "#;
-    let program = compile_alone(&scratch_dir("busy"), "busy", busy);
-    // At normal priority, as a reader's program runs: on a busy machine, a program of lower
-    // priority would get too little of a core to show what it burns.
-    let busy = Command::new(program);
-    let exercise = workbook()
+
+fn busy_timer() -> &'static Path {
+    static PROGRAM: OnceLock<PathBuf> = OnceLock::new();
+    PROGRAM.get_or_init(|| compile_alone(&scratch_dir("busy"), "busy", BUSY_TIMER))
+}
+
+fn thread_timer_exercise() -> &'static Example {
+    workbook()
         .exercises
         .iter()
         .find(|e| e.name == "ex07_thread_timer")
-        .expect("the thread-timer exercise");
-    let outcome = check_run(exercise, busy, LIMIT);
+        .expect("the thread-timer exercise")
+}
+
+fn assert_caught_as_busy(outcome: &Outcome) {
     assert!(matches!(outcome.verdict, Verdict::Busy), "{outcome:?}");
-    let report = failure(&outcome);
+    let report = failure(outcome);
     assert!(report.contains("kept a core busy"), "{report}");
     assert!(
         report.contains("`wake_by_ref()` and returns `Pending`"),
         "{report}"
     );
+}
+
+/// The busy timer fails for the core it keeps busy.
+#[test]
+fn a_busy_polling_timer_fails_for_the_cpu_it_burns() {
+    // At normal priority, as a reader's program runs.
+    let outcome = check_run(thread_timer_exercise(), Command::new(busy_timer()), LIMIT);
+    assert_caught_as_busy(&outcome);
+}
+
+/// On a machine so busy that the busy timer gets a tenth of a core, it uses little CPU, within
+/// its budget; it is caught by how long it wanted a core: all of its run.
+#[test]
+fn a_busy_polling_timer_that_gets_little_cpu_still_fails() {
+    use std::os::unix::process::CommandExt;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    fn on_cpu_0() {
+        // SAFETY: an all-zero `cpu_set_t` is the empty set; the calls only read and write it.
+        unsafe {
+            let mut set: libc::cpu_set_t = std::mem::zeroed();
+            libc::CPU_SET(0, &mut set);
+            libc::sched_setaffinity(0, std::mem::size_of_val(&set), &set);
+        }
+    }
+    let program = busy_timer();
+    let stop = AtomicBool::new(false);
+    let outcome = std::thread::scope(|scope| {
+        // A thread of normal priority that spins on CPU 0, next to the busy timer at nice 10.
+        scope.spawn(|| {
+            on_cpu_0();
+            while !stop.load(Ordering::Relaxed) {
+                std::hint::spin_loop();
+            }
+        });
+        let mut busy = Command::new(program);
+        // SAFETY: runs between fork and exec, and makes only async-signal-safe system calls.
+        unsafe {
+            busy.pre_exec(|| {
+                on_cpu_0();
+                libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+                Ok(())
+            });
+        }
+        let outcome = check_run(thread_timer_exercise(), busy, LIMIT);
+        stop.store(true, Ordering::Relaxed);
+        outcome
+    });
+    let (cpu, budget) = outcome.cpu.expect("CPU time measured");
+    assert!(cpu <= budget, "it got a whole core after all: {outcome:?}");
+    // So starved, it may also print its last line late: then it fails for that, and the report
+    // says that it kept a core busy as well.
+    let report = failure(&outcome);
+    match outcome.verdict {
+        Verdict::Busy => assert_caught_as_busy(&outcome),
+        Verdict::WrongOutput(_) => assert!(report.contains("It also kept a core busy")),
+        _ => panic!("{outcome:?}"),
+    }
+    assert!(report.contains("it wanted a core all along"), "{report}");
 }

@@ -100,6 +100,24 @@ impl Example {
         })
     }
 
+    /// How long a run of `wall` may be runnable (on a CPU, or waiting for one). On a loaded
+    /// machine a program that polls in a loop gets too little of a core to go over its CPU
+    /// budget, but it is runnable for its whole run; one that sleeps is runnable for a fraction.
+    /// Measured under `cargo test` with two other processes spinning, the examples were
+    /// runnable for at most a quarter of their run, beyond their start (50 ms in Rust; a
+    /// Python interpreter waited up to 0.7 s for a core while it started). So: that start and
+    /// half the run. `None` for a program that declares its CPU time: it is meant to compute.
+    pub fn runnable_budget(&self, wall: Duration) -> Option<Duration> {
+        if self.cpu.is_some() {
+            return None;
+        }
+        let start = match self.language {
+            Language::Rust => 0.05,
+            Language::Python => 1.0,
+        };
+        Some(Duration::from_secs_f64(start + 0.5 * wall.as_secs_f64()))
+    }
+
     /// The largest timing in the expected output, in seconds: how long a correct run takes.
     pub fn expected_duration(&self) -> f64 {
         match &self.expected {

@@ -342,12 +342,7 @@ fn fate(outcome: &Outcome) -> Fate {
 /// that a busy machine made fail must not count as caught.
 fn rerun_until_settled(example: &Example, command: impl Fn() -> Command) -> Outcome {
     let limit = verify::default_limit(example, Duration::from_secs(10));
-    let mut outcome = verify::check_run(example, command(), limit);
-    while outcome.worth_rerunning() && outcome.runs <= 2 {
-        let again = verify::check_run(example, command(), limit);
-        outcome.rerun(again);
-    }
-    outcome
+    verify::check_settled(example, command, limit)
 }
 
 fn summarize(

@@ -69,6 +69,9 @@ pub struct Outcome {
     pub elapsed: Option<Duration>,
     /// The CPU time it used, and the CPU time it was allowed.
     pub cpu: Option<(Duration, Duration)>,
+    /// How long it was runnable (on a CPU or waiting for one), and how long it was allowed to
+    /// be, where that was measured and limited.
+    pub runnable: Option<(Duration, Duration)>,
     /// How close its timings came to their limits, in seconds (negative: out of range).
     pub margin: Option<f64>,
     /// It exited, leaving processes it had started running (the harness stopped them).
@@ -91,6 +94,7 @@ impl Outcome {
             verdict,
             elapsed: None,
             cpu: None,
+            runnable: None,
             margin: None,
             left_running: false,
             runs: 1,
@@ -101,6 +105,36 @@ impl Outcome {
 
     pub fn passed(&self) -> bool {
         matches!(self.verdict, Verdict::Passed)
+    }
+
+    /// It used more CPU than it was allowed, or was runnable for longer than it was allowed.
+    pub fn kept_a_core_busy(&self) -> bool {
+        let over =
+            |limits: Option<(Duration, Duration)>| limits.is_some_and(|(used, may)| used > may);
+        over(self.cpu) || over(self.runnable)
+    }
+
+    /// How it kept a core busy, in a sentence: the CPU time it used, or, where it got too little
+    /// of a core for that to show, how long it wanted one.
+    fn how_busy(&self) -> String {
+        let wall = compare::seconds(self.elapsed.unwrap_or_default().as_secs_f64());
+        let s = |d: Duration| compare::seconds(d.as_secs_f64());
+        match (self.cpu, self.runnable) {
+            (Some((cpu, budget)), _) if cpu > budget => format!(
+                "it used {} of CPU in {wall} (it may use {})",
+                s(cpu),
+                s(budget)
+            ),
+            (Some((cpu, _)), Some((runnable, budget))) => format!(
+                "its threads were running or waiting for a core for {} in all, in a run of \
+                 {wall} (they may for {}); the machine is busy, so it got only {} of CPU, but \
+                 it wanted a core all along",
+                s(runnable),
+                s(budget),
+                s(cpu)
+            ),
+            _ => format!("in {wall}"),
+        }
     }
 
     pub fn skipped(&self) -> bool {
@@ -118,7 +152,7 @@ impl Outcome {
     }
 
     /// It printed every line in order, and its timings missed by a little: worth running again,
-    /// alone, in case the machine was busy.
+    /// after the others, in case the machine was busy.
     pub fn worth_rerunning(&self) -> bool {
         matches!(&self.verdict, Verdict::WrongOutput(diff)
             if diff.timing_only && diff.worst_miss < RERUN_MISS)
@@ -207,15 +241,10 @@ impl fmt::Display for Outcome {
                 }
             }
             Verdict::Busy => {
-                let (cpu, budget) = self.cpu.unwrap_or_default();
-                let wall = self.elapsed.unwrap_or_default();
                 writeln!(
                     f,
-                    "{name} ({source}) printed the right lines on time, but kept a core busy: it \
-                     used {} of CPU in {} (it may use {}).",
-                    compare::seconds(cpu.as_secs_f64()),
-                    compare::seconds(wall.as_secs_f64()),
-                    compare::seconds(budget.as_secs_f64()),
+                    "{name} ({source}) printed the right lines on time, but kept a core busy: {}.",
+                    self.how_busy()
                 )?;
                 writeln!(
                     f,
@@ -299,16 +328,12 @@ impl fmt::Display for Outcome {
                 "{source} is missing: `cargo xtask reset {name}` puts it back as handed out"
             )?,
         }
-        if let Some((cpu, budget)) = self.cpu
-            && cpu > budget
-            && !matches!(self.verdict, Verdict::Busy)
-        {
+        if self.kept_a_core_busy() && !matches!(self.verdict, Verdict::Busy) {
             writeln!(
                 f,
-                "  It also kept a core busy: {} of CPU, where {} is allowed. Does something poll \
-                 in a loop instead of waiting to be woken?",
-                compare::seconds(cpu.as_secs_f64()),
-                compare::seconds(budget.as_secs_f64()),
+                "  It also kept a core busy: {}. Does something poll in a loop instead of \
+                 waiting to be woken?",
+                self.how_busy()
             )?;
         }
         if self.left_running {

@@ -12,8 +12,15 @@
 //!   (`PR_SET_PDEATHSIG`).
 //!
 //! Its CPU time (user + system, its children included) is read from `wait4`, next to its wall
-//! time, so that a program that should sleep but spins can be told apart.
+//! time, so that a program that should sleep but spins can be told apart. On a loaded machine a
+//! spinning program gets only a share of a core, so on Linux the run also adds up the time its
+//! threads were *runnable*: running, or ready and waiting for a core. The scheduler counts both
+//! per thread (`/proc/PID/task/TID/schedstat`: time on a CPU, time waiting on a run queue); they
+//! are read every [`SAMPLE`] while the program runs, and once more when it has exited but is not
+//! yet reaped. A program that sleeps is runnable for little of its run, however busy the machine;
+//! one that spins is runnable for all of it.
 
+use std::collections::HashMap;
 use std::io::{self, Read};
 use std::process::{Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
@@ -66,6 +73,8 @@ pub struct Run {
     pub elapsed: Duration,
     /// User + system CPU time of the program and the children it waited for.
     pub cpu: Duration,
+    /// How long its threads were running or waiting for a core (Linux only; not its children).
+    pub runnable: Option<Duration>,
     /// It exited, but processes it had started were still running (they were killed).
     pub left_running: bool,
 }
@@ -93,6 +102,11 @@ enum Event {
 /// How long to wait, once a program has ended, for its output pipes to close.
 const DRAIN: Duration = Duration::from_millis(500);
 
+/// How often the scheduler's counts of a running program's threads are read: a thread that
+/// lives and ends between two reads is missed, which costs little, since a program that spins
+/// does so on a thread that lives long (in these programs, the main thread, read at the end).
+const SAMPLE: Duration = Duration::from_millis(100);
+
 /// Runs `command` to completion, or until a limit stops it.
 pub fn run(mut command: Command, limits: Limits) -> io::Result<Run> {
     signals::kill_children_on_signals();
@@ -108,8 +122,10 @@ pub fn run(mut command: Command, limits: Limits) -> io::Result<Run> {
     let stdout = Capture::start(child.stdout.take(), events.clone(), limits);
     let stderr = Capture::start(child.stderr.take(), events.clone(), limits);
     let pid = child.id();
+    let runnable = Arc::new(Runnable::default());
+    let counted = Arc::clone(&runnable);
     thread::spawn(move || {
-        if let Some((status, cpu)) = wait_for(pid) {
+        if let Some((status, cpu)) = wait_for(pid, &counted) {
             let _ = events.send(Event::Exited(status, cpu));
         }
     });
@@ -119,11 +135,14 @@ pub fn run(mut command: Command, limits: Limits) -> io::Result<Run> {
     let (status, cpu) = loop {
         // Once it has been killed, it exits at once (a few seconds allow for a swapping machine).
         let wait_until = match stopped {
-            None => deadline,
+            None => deadline.min(Instant::now() + SAMPLE),
             Some(_) => Instant::now().max(deadline) + Duration::from_secs(5),
         };
         match received.recv_timeout(wait_until.saturating_duration_since(Instant::now())) {
             Ok(Event::Exited(status, cpu)) => break (status, cpu),
+            Err(RecvTimeoutError::Timeout) if stopped.is_none() && Instant::now() < deadline => {
+                runnable.count(pid);
+            }
             Ok(Event::Full) => {
                 group.kill();
                 stopped.get_or_insert(End::TooMuchOutput);
@@ -149,8 +168,43 @@ pub fn run(mut command: Command, limits: Limits) -> io::Result<Run> {
         end: stopped.unwrap_or(End::Exited(status)),
         elapsed,
         cpu,
+        runnable: runnable.total(),
         left_running,
     })
+}
+
+/// The largest run time + run-queue wait seen so far for each thread of a program, in ns.
+#[derive(Default)]
+struct Runnable(Mutex<HashMap<String, u64>>);
+
+impl Runnable {
+    /// Reads the scheduler's counts of every thread of process `pid` (nothing off Linux, or once
+    /// the process is gone).
+    fn count(&self, pid: u32) {
+        let Ok(threads) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+            return;
+        };
+        let mut seen = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        for thread in threads.flatten() {
+            let Ok(stat) = std::fs::read_to_string(thread.path().join("schedstat")) else {
+                continue;
+            };
+            // "ns on a CPU" "ns waiting on a run queue" "time slices"
+            let mut fields = stat
+                .split_whitespace()
+                .map(|f| f.parse::<u64>().unwrap_or(0));
+            let ns = fields.next().unwrap_or(0) + fields.next().unwrap_or(0);
+            let tid = thread.file_name().to_string_lossy().into_owned();
+            let entry = seen.entry(tid).or_default();
+            *entry = (*entry).max(ns);
+        }
+    }
+
+    /// The total over every thread seen, or `None` if none was (not Linux).
+    fn total(&self) -> Option<Duration> {
+        let seen = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        (!seen.is_empty()).then(|| Duration::from_nanos(seen.values().sum()))
+    }
 }
 
 /// Puts the program in its own process group, so that one kill reaches everything it starts;
@@ -190,9 +244,26 @@ pub fn lower_priority(command: &mut Command) {
     }
 }
 
-/// Waits for process `pid` to exit, and returns its status and CPU time.
-fn wait_for(pid: u32) -> Option<(ExitStatus, Duration)> {
+/// Waits for process `pid` to exit, counts its threads' runnable time one last time, and returns
+/// its status and CPU time.
+fn wait_for(pid: u32, runnable: &Runnable) -> Option<(ExitStatus, Duration)> {
     use std::os::unix::process::ExitStatusExt;
+    #[cfg(not(target_os = "linux"))]
+    let _ = runnable;
+    #[cfg(target_os = "linux")]
+    {
+        // Waits for the exit without reaping: the process stays, a zombie, for one last read
+        // of its main thread's counts.
+        // SAFETY: an all-zero `siginfo_t` is a valid value; `waitid` writes only into it.
+        let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+        let flags = libc::WEXITED | libc::WNOWAIT;
+        while unsafe { libc::waitid(libc::P_PID, pid, &mut info, flags) } != 0 {
+            if io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
+                break;
+            }
+        }
+        runnable.count(pid);
+    }
     let mut status = 0;
     // SAFETY: an all-zero `rusage` is a valid value, and `wait4` writes only into the two
     // pointers it is given, which live for the whole call.
@@ -326,6 +397,13 @@ mod tests {
         assert!(spin.cpu > Duration::from_millis(50), "{:?}", spin.cpu);
         let sleep = run(sh("sleep 0.3"), Limits::time(Duration::from_secs(10))).unwrap();
         assert!(sleep.cpu < Duration::from_millis(50), "{:?}", sleep.cpu);
+        if cfg!(target_os = "linux") {
+            // Runnable time includes the time on a CPU (the two clocks differ a little).
+            let spun = spin.runnable.expect("measured on Linux");
+            assert!(spun >= spin.cpu.mul_f64(0.9), "{spun:?} < {:?}", spin.cpu);
+            let slept = sleep.runnable.expect("measured on Linux");
+            assert!(slept < Duration::from_millis(100), "{slept:?}");
+        }
     }
 
     #[test]

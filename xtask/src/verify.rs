@@ -3,9 +3,10 @@
 //!
 //! Running them concurrently keeps the whole check about as long as the slowest example: they
 //! spend nearly all their time asleep. A run that printed every line, in order, but whose timings
-//! missed their range by a little (less than [`RERUN_MISS`]) is run again, alone, up to
-//! [`Options::reruns`] times: a machine that was busy for a moment passes the second time, a
-//! program whose timing changed fails every time. The report says when a pass needed a re-run.
+//! missed their range by a little (less than [`RERUN_MISS`]) is run again once the others are
+//! done, up to [`Options::reruns`] times: a machine that was busy for a moment passes the second
+//! time, a program whose timing changed fails every time. The report says when a pass needed a
+//! re-run.
 
 use std::path::Path;
 use std::process::Command;
@@ -248,17 +249,41 @@ pub fn verify(root: &Path, examples: &[&Example], options: &Options) -> Result<R
     });
 
     let pass_time = check_start.elapsed();
-    // Runs that were only a little late or early go again, one at a time.
-    for outcome in &mut outcomes {
-        let Some(example) = runnable.iter().find(|e| e.name == outcome.name) else {
-            continue;
-        };
-        while outcome.worth_rerunning() && outcome.runs <= options.reruns {
-            let Ok(command) = command(example) else {
-                break;
-            };
-            let again = check_run(example, command, limit(example));
-            outcome.rerun(again);
+    // Runs that were only a little late or early go again, once the others are done: in rounds,
+    // side by side (there are few, and they mostly sleep), at most `reruns` times each.
+    for _ in 0..options.reruns {
+        let again: Vec<(usize, &Example)> = outcomes
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.worth_rerunning())
+            .filter_map(|(i, o)| Some((i, *runnable.iter().find(|e| e.name == o.name)?)))
+            .collect();
+        if again.is_empty() {
+            break;
+        }
+        let results: Vec<(usize, Outcome)> = thread::scope(|scope| {
+            let running: Vec<_> = again
+                .iter()
+                .filter_map(|&(i, example)| {
+                    let command = command(example).ok()?;
+                    let limit = limit(example);
+                    let gate = &gate;
+                    Some(scope.spawn(move || {
+                        let outcome = match example.language {
+                            Language::Python => gate.run(|| check_run(example, command, limit)),
+                            Language::Rust => check_run(example, command, limit),
+                        };
+                        (i, outcome)
+                    }))
+                })
+                .collect();
+            running
+                .into_iter()
+                .map(|r| r.join().expect("checker panicked"))
+                .collect()
+        });
+        for (i, outcome) in results {
+            outcomes[i].rerun(outcome);
         }
     }
     let check_time = check_start.elapsed();
@@ -306,6 +331,16 @@ pub fn python_executable(python: &str) -> Result<String, String> {
     }
 }
 
+/// Checks a program as `verify` does: once, and again while its timings only just missed (up
+/// to the default number of re-runs). A program whose timing changed fails every run.
+pub fn check_settled(example: &Example, command: impl Fn() -> Command, limit: Duration) -> Outcome {
+    let mut outcome = check_run(example, command(), limit);
+    while outcome.worth_rerunning() && outcome.runs <= Options::default().reruns {
+        outcome.rerun(check_run(example, command(), limit));
+    }
+    outcome
+}
+
 /// Runs one program once and checks what it printed, and the CPU time it used, against
 /// `example`'s expectations.
 pub fn check_run(example: &Example, command: Command, limit: Duration) -> Outcome {
@@ -317,8 +352,11 @@ pub fn check_run(example: &Example, command: Command, limit: Duration) -> Outcom
         Err(e) => return Outcome::new(example, Verdict::CannotRun(e.to_string())),
     };
     let compared = compare::compare_with_margin(expected, &run.stdout);
-    let budget = example.cpu_budget(run.elapsed);
-    let verdict = match (run.end, compared.diff) {
+    let mut outcome = Outcome::new(example, Verdict::Passed);
+    outcome.cpu = Some((run.cpu, example.cpu_budget(run.elapsed)));
+    outcome.runnable = run.runnable.zip(example.runnable_budget(run.elapsed));
+    let busy = outcome.kept_a_core_busy();
+    outcome.verdict = match (run.end, compared.diff) {
         (End::TimedOut, _) => Verdict::TimedOut {
             limit,
             stdout: run.stdout,
@@ -332,13 +370,11 @@ pub fn check_run(example: &Example, command: Command, limit: Duration) -> Outcom
             stderr: run.stderr,
             diff,
         },
-        (End::Exited(_), None) if run.cpu > budget => Verdict::Busy,
+        (End::Exited(_), None) if busy => Verdict::Busy,
         (End::Exited(_), None) => Verdict::Passed,
         (End::Exited(_), Some(diff)) => Verdict::WrongOutput(diff),
     };
-    let mut outcome = Outcome::new(example, verdict);
     outcome.elapsed = Some(run.elapsed);
-    outcome.cpu = Some((run.cpu, budget));
     outcome.margin = compared.margin;
     outcome.left_running = run.left_running;
     outcome
