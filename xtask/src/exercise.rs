@@ -21,13 +21,16 @@ pub fn state(outcome: &Outcome) -> &'static str {
     if outcome.passed() { "done" } else { "todo" }
 }
 
-/// The options for checking exercises: a shorter time limit than the examples', since an
-/// unfinished exercise that waits forever is a common state, not a rare failure.
+/// The time an exercise may run beyond twice its expected duration: shorter than the examples',
+/// since an unfinished exercise that waits forever is a common state, not a rare failure.
+const BASE_LIMIT: Duration = Duration::from_secs(3);
+
+/// The options for checking exercises.
 pub fn options(progress: Progress) -> Options {
     Options {
         progress,
         package: Some(EXERCISES),
-        base_limit: Duration::from_secs(3),
+        base_limit: BASE_LIMIT,
         ..Options::default()
     }
 }
@@ -98,6 +101,13 @@ pub fn keys(exercises: &[&Example]) -> Vec<Example> {
                 source: Path::new(EXERCISE_KEYS)
                     .join(&exercise.name)
                     .join(format!("{kind}.rs")),
+                // The exercise's own limit, even in a pass with the examples: a handout that
+                // waits forever should not hold the whole pass up.
+                limit: Some(
+                    exercise
+                        .limit
+                        .unwrap_or_else(|| verify::default_limit(exercise, BASE_LIMIT)),
+                ),
                 ..(*exercise).clone()
             })
         })
