@@ -44,8 +44,8 @@ cargo xtask verify [NAME...] [--timeout SECONDS] [--repeat N]
 
 Builds the examples (all, or those named; `NAME.py` for a Python counterpart only), runs them
 side by side, and checks that each prints what its expected file says, in order and on time,
-without keeping a core busy. A run whose timings were only a little off is run again, after the
-others, up to twice; the report says so.
+without keeping a core busy. A run whose timings were only a little off is run again at once, up
+to twice; the report says so.
 
   --timeout SECONDS   stop an example that runs longer (default: 10 s + twice its length)
   --repeat N          run everything N times and print, for each example, how often it passed

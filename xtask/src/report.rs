@@ -152,7 +152,7 @@ impl Outcome {
     }
 
     /// It printed every line in order, and its timings missed by a little: worth running again,
-    /// after the others, in case the machine was busy.
+    /// in case the machine was busy.
     pub fn worth_rerunning(&self) -> bool {
         matches!(&self.verdict, Verdict::WrongOutput(diff)
             if diff.timing_only && diff.worst_miss < RERUN_MISS)
