@@ -100,20 +100,22 @@ impl Example {
         })
     }
 
-    /// How long a run of `wall` may be runnable (on a CPU, or waiting for one). On a loaded
-    /// machine a program that polls in a loop gets too little of a core to go over its CPU
-    /// budget, but it is runnable for its whole run; one that sleeps is runnable for a fraction.
-    /// Measured under `cargo test` with two other processes spinning, the examples were
-    /// runnable for at most a quarter of their run, beyond their start (50 ms in Rust; a
-    /// Python interpreter waited up to 0.7 s for a core while it started). So: that start and
-    /// half the run. `None` for a program that declares its CPU time: it is meant to compute.
+    /// How long one thread of a run of `wall` may be runnable (on a CPU, or waiting for one). On
+    /// a loaded machine a thread that polls in a loop gets too little of a core to go over the
+    /// CPU budget, but it is runnable for the whole run; one that sleeps is runnable when it
+    /// starts and, for a moment, after each wake-up, plus however long it waits there for a core.
+    /// Measured with two other processes spinning and every example started at once
+    /// (`verify --repeat`), a correct program's busiest thread was runnable for up to 0.18 s of
+    /// a 0.19 s run (most of it waiting, while it started) and, in longer runs, for less than
+    /// half of it. So: 0.2 s and half the run, a second more for a Python interpreter. `None`
+    /// for a program that declares its CPU time: it is meant to compute.
     pub fn runnable_budget(&self, wall: Duration) -> Option<Duration> {
         if self.cpu.is_some() {
             return None;
         }
         let start = match self.language {
-            Language::Rust => 0.05,
-            Language::Python => 1.0,
+            Language::Rust => 0.2,
+            Language::Python => 1.2,
         };
         Some(Duration::from_secs_f64(start + 0.5 * wall.as_secs_f64()))
     }

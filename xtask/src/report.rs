@@ -69,8 +69,8 @@ pub struct Outcome {
     pub elapsed: Option<Duration>,
     /// The CPU time it used, and the CPU time it was allowed.
     pub cpu: Option<(Duration, Duration)>,
-    /// How long it was runnable (on a CPU or waiting for one), and how long it was allowed to
-    /// be, where that was measured and limited.
+    /// How long its busiest thread was runnable (on a CPU or waiting for one), and how long a
+    /// thread was allowed to be, where that was measured and limited.
     pub runnable: Option<(Duration, Duration)>,
     /// How close its timings came to their limits, in seconds (negative: out of range).
     pub margin: Option<f64>,
@@ -126,8 +126,8 @@ impl Outcome {
                 s(budget)
             ),
             (Some((cpu, _)), Some((runnable, budget))) => format!(
-                "its threads were running or waiting for a core for {} in all, in a run of \
-                 {wall} (they may for {}); the machine is busy, so it got only {} of CPU, but \
+                "one of its threads was running or waiting for a core for {} of its {wall} run \
+                 (a thread may be for {}); the machine is busy, so it got only {} of CPU, but \
                  it wanted a core all along",
                 s(runnable),
                 s(budget),

@@ -13,12 +13,11 @@
 //!
 //! Its CPU time (user + system, its children included) is read from `wait4`, next to its wall
 //! time, so that a program that should sleep but spins can be told apart. On a loaded machine a
-//! spinning program gets only a share of a core, so on Linux the run also adds up the time its
-//! threads were *runnable*: running, or ready and waiting for a core. The scheduler counts both
+//! spinning program gets only a share of a core, so on Linux the run also reads how long each of
+//! its threads was *runnable*: running, or ready and waiting for a core. The scheduler counts both
 //! per thread (`/proc/PID/task/TID/schedstat`: time on a CPU, time waiting on a run queue); they
 //! are read every [`SAMPLE`] while the program runs, and once more when it has exited but is not
-//! yet reaped. A program that sleeps is runnable for little of its run, however busy the machine;
-//! one that spins is runnable for all of it.
+//! yet reaped. A thread that spins is runnable for all of the run, however little CPU it gets.
 
 use std::collections::HashMap;
 use std::io::{self, Read};
@@ -73,8 +72,9 @@ pub struct Run {
     pub elapsed: Duration,
     /// User + system CPU time of the program and the children it waited for.
     pub cpu: Duration,
-    /// How long its threads were running or waiting for a core (Linux only; not its children).
-    pub runnable: Option<Duration>,
+    /// How long each of its threads was runnable: on a CPU, or waiting for one (Linux only;
+    /// not its children).
+    pub threads_runnable: Vec<Duration>,
     /// It exited, but processes it had started were still running (they were killed).
     pub left_running: bool,
 }
@@ -168,14 +168,15 @@ pub fn run(mut command: Command, limits: Limits) -> io::Result<Run> {
         end: stopped.unwrap_or(End::Exited(status)),
         elapsed,
         cpu,
-        runnable: runnable.total(),
+        threads_runnable: runnable.threads(),
         left_running,
     })
 }
 
-/// The largest run time + run-queue wait seen so far for each thread of a program, in ns.
+/// The time each thread of a program was runnable (on a CPU, or waiting on a run queue), from
+/// the last read of each.
 #[derive(Default)]
-struct Runnable(Mutex<HashMap<String, u64>>);
+struct Runnable(Mutex<HashMap<String, Duration>>);
 
 impl Runnable {
     /// Reads the scheduler's counts of every thread of process `pid` (nothing off Linux, or once
@@ -186,24 +187,23 @@ impl Runnable {
         };
         let mut seen = self.0.lock().unwrap_or_else(|e| e.into_inner());
         for thread in threads.flatten() {
-            let Ok(stat) = std::fs::read_to_string(thread.path().join("schedstat")) else {
+            let Ok(schedstat) = std::fs::read_to_string(thread.path().join("schedstat")) else {
                 continue;
             };
-            // "ns on a CPU" "ns waiting on a run queue" "time slices"
-            let mut fields = stat
+            // "ns on a CPU" "ns waiting on a run queue" "time slices"; they only grow.
+            let mut fields = schedstat
                 .split_whitespace()
                 .map(|f| f.parse::<u64>().unwrap_or(0));
             let ns = fields.next().unwrap_or(0) + fields.next().unwrap_or(0);
             let tid = thread.file_name().to_string_lossy().into_owned();
-            let entry = seen.entry(tid).or_default();
-            *entry = (*entry).max(ns);
+            seen.insert(tid, Duration::from_nanos(ns));
         }
     }
 
-    /// The total over every thread seen, or `None` if none was (not Linux).
-    fn total(&self) -> Option<Duration> {
+    /// Each thread seen.
+    fn threads(&self) -> Vec<Duration> {
         let seen = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        (!seen.is_empty()).then(|| Duration::from_nanos(seen.values().sum()))
+        seen.values().copied().collect()
     }
 }
 
@@ -399,9 +399,9 @@ mod tests {
         assert!(sleep.cpu < Duration::from_millis(50), "{:?}", sleep.cpu);
         if cfg!(target_os = "linux") {
             // Runnable time includes the time on a CPU (the two clocks differ a little).
-            let spun = spin.runnable.expect("measured on Linux");
+            let spun: Duration = spin.threads_runnable.iter().sum();
             assert!(spun >= spin.cpu.mul_f64(0.9), "{spun:?} < {:?}", spin.cpu);
-            let slept = sleep.runnable.expect("measured on Linux");
+            let slept: Duration = sleep.threads_runnable.iter().sum();
             assert!(slept < Duration::from_millis(100), "{slept:?}");
         }
     }

@@ -321,7 +321,9 @@ pub fn check_run(example: &Example, command: Command, limit: Duration) -> Outcom
     let compared = compare::compare_with_margin(expected, &run.stdout);
     let mut outcome = Outcome::new(example, Verdict::Passed);
     outcome.cpu = Some((run.cpu, example.cpu_budget(run.elapsed)));
-    outcome.runnable = run.runnable.zip(example.runnable_budget(run.elapsed));
+    // The thread that wanted a core the longest: a spinning thread wants one all along.
+    let busiest = run.threads_runnable.iter().max().copied();
+    outcome.runnable = busiest.zip(example.runnable_budget(run.elapsed));
     let busy = outcome.kept_a_core_busy();
     outcome.verdict = match (run.end, compared.diff) {
         (End::TimedOut, _) => Verdict::TimedOut {
