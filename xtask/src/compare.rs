@@ -142,6 +142,10 @@ pub struct Diff {
     pub lines: Vec<DiffLine>,
     /// Every line was printed, in order; only timings are out of range.
     pub timing_only: bool,
+    /// Every line was printed, but some in another order, each at a time close to its own
+    /// ([`Diff::worst_miss`] says how close): what a moment of load can do to two lines a few
+    /// tens of milliseconds apart.
+    pub reordered: bool,
     /// Some timing came too early (a sleep shorter, or not awaited).
     pub too_early: bool,
     /// Some timing came too late (a sleep longer, or work done one after another).
@@ -219,6 +223,7 @@ pub fn compare_with_margin(expected: &str, actual: &str) -> Compared {
     let mut margin: Option<f64> = None;
     let (mut too_early, mut too_late, mut text_differs) = (false, false, false);
     let mut worst_miss = 0.0f64;
+    let (mut unprinted, mut unexpected) = (Vec::new(), Vec::new());
     for op in capture.ops() {
         // `similar` calls the first sequence "old": here, the expected lines.
         let (expected_range, actual_range) = (op.old_range(), op.new_range());
@@ -247,6 +252,8 @@ pub fn compare_with_margin(expected: &str, actual: &str) -> Compared {
             }
         } else {
             text_differs = true;
+            unprinted.extend(expected_range.clone().map(|e| &expected[e].0));
+            unexpected.extend(actual_range.clone().map(|a| &actual[a].0));
             rows.extend(expected_range.map(|e| DiffLine::Missing(expected[e].0.text.into())));
             rows.extend(actual_range.map(|a| DiffLine::Extra(actual[a].0.text.into(), None)));
         }
@@ -255,17 +262,42 @@ pub fn compare_with_margin(expected: &str, actual: &str) -> Compared {
         return Compared { diff: None, margin };
     }
     let invisible = invisible_differences(&rows);
+    let moved = text_differs
+        .then(|| displacement(&unprinted, &unexpected))
+        .flatten();
     Compared {
         diff: Some(Diff {
             lines: shorten(trim_context(rows, CONTEXT)),
             timing_only: !text_differs,
+            reordered: moved.is_some(),
+            worst_miss: worst_miss.max(moved.unwrap_or(0.0)),
             too_early,
             too_late,
-            worst_miss,
             invisible,
         }),
         margin,
     }
+}
+
+/// When the expected lines that were not printed where expected are exactly the lines printed
+/// elsewhere (each matched once, timings aside), how far apart in time, at most, a line and its
+/// expected place are. `None` if any line is missing or extra for good.
+fn displacement(unprinted: &[&Line], unexpected: &[&Line]) -> Option<f64> {
+    let mut left: Vec<&Line> = unexpected.to_vec();
+    let mut furthest = 0.0f64;
+    for expected in unprinted {
+        let (at, pairs) = left
+            .iter()
+            .enumerate()
+            .find_map(|(at, a)| Some((at, match_pieces(&expected.pieces, &a.pieces)?)))?;
+        left.swap_remove(at);
+        for pair in pairs {
+            if let (Piece::Time(e), Piece::Time(a)) = pair {
+                furthest = furthest.max((a.seconds - e.seconds).abs());
+            }
+        }
+    }
+    left.is_empty().then_some(furthest)
 }
 
 /// Names the differences that a reader cannot see: a missing and an extra line that are the same
@@ -615,6 +647,18 @@ mod tests {
             start.elapsed()
         );
         assert!(diff.lines.len() < 40, "{} lines", diff.lines.len());
+    }
+
+    #[test]
+    fn lines_close_in_time_in_another_order_are_told_from_lines_missing() {
+        let expected = "[0.00s] a\n[0.25s] b\n[0.30s] c\n";
+        let swapped = compare(expected, "[0.00s] a\n[0.31s] c\n[0.31s] b\n").unwrap_err();
+        assert!(swapped.reordered, "{swapped:?}");
+        assert!((swapped.worst_miss - 0.01).abs() < 1e-9, "{swapped:?}");
+        let lost = compare(expected, "[0.00s] a\n[0.31s] c\n").unwrap_err();
+        assert!(!lost.reordered, "{lost:?}");
+        let other = compare(expected, "[0.00s] a\n[0.31s] c\n[0.31s] d\n").unwrap_err();
+        assert!(!other.reordered, "{other:?}");
     }
 
     #[test]

@@ -151,16 +151,21 @@ impl Outcome {
         self.passed() && self.runs == 1
     }
 
-    /// It printed every line in order, and its timings missed by a little: worth running again,
-    /// in case the machine was busy.
+    /// It printed every line, and its timings missed by a little, or two lines close in time
+    /// came in the other order: worth running again, in case the machine was busy.
     pub fn worth_rerunning(&self) -> bool {
         matches!(&self.verdict, Verdict::WrongOutput(diff)
-            if diff.timing_only && diff.worst_miss < RERUN_MISS)
+            if (diff.timing_only || diff.reordered) && diff.worst_miss < RERUN_MISS)
     }
 
     /// Takes the result of running it again, remembering what went wrong before.
     pub fn rerun(&mut self, again: Outcome) {
         let why = match &self.verdict {
+            Verdict::WrongOutput(diff) if diff.reordered => format!(
+                "run {}: lines came in another order, at most {} from their times",
+                self.runs,
+                compare::seconds(diff.worst_miss)
+            ),
             Verdict::WrongOutput(diff) => format!(
                 "run {}: a timing missed its range by {}",
                 self.runs,
