@@ -104,11 +104,12 @@ impl Example {
     /// a loaded machine a thread that polls in a loop gets too little of a core to go over the
     /// CPU budget, but it is runnable for the whole run; one that sleeps is runnable when it
     /// starts and, for a moment, after each wake-up, plus however long it waits there for a core.
-    /// Measured with two other processes spinning and every example started at once
-    /// (`verify --repeat`), a correct program's busiest thread was runnable for up to 0.18 s of
-    /// a 0.19 s run (most of it waiting, while it started) and, in longer runs, for less than
-    /// half of it. So: 0.2 s and half the run, a second more for a Python interpreter. `None`
-    /// for a program that declares its CPU time: it is meant to compute.
+    /// Measured in 40 runs of every example at once (`verify --repeat 20`, twice) with two other
+    /// processes spinning, a correct program's busiest thread was runnable for at most 0.12 s
+    /// (`executor_batch`, mostly waiting for a core while it started, in a 0.15 s run), and in
+    /// runs over a second for at most 14% of the run. So: 0.2 s and half the run, a second more
+    /// for a Python interpreter. `None` for a program that declares its CPU time: it is meant
+    /// to compute.
     pub fn runnable_budget(&self, wall: Duration) -> Option<Duration> {
         if self.cpu.is_some() {
             return None;
