@@ -413,10 +413,20 @@ fn a_100_ms_step_made_200_ms_or_50_ms_fails() {
         ("doubled", "Duration::from_millis(200)", Some("is too late")),
         ("halved", "Duration::from_millis(50)", Some("is too early")),
     ];
-    let checks: Vec<_> = cases
+    let programs: Vec<_> = cases
         .into_iter()
         .map(|(name, to, wanted)| {
             let program = compile_alone(&dir, name, &source.replacen(step, to, 1));
+            (name, wanted, program)
+        })
+        .collect();
+    // Run once the crowd of the pass the tests share is gone, as `cargo xtask mutants` runs
+    // alone: in the moment every test starts at once, a wake-up can be 50 ms late, and a sleep
+    // of 50 ms where 100 ms were expected would then look right.
+    crate::shared::after_the_crowd();
+    let checks: Vec<_> = programs
+        .into_iter()
+        .map(|(name, wanted, program)| {
             let expected = expected.clone();
             let check = std::thread::spawn(move || {
                 check_settled(&expected, || Command::new(&program), LIMIT)
@@ -473,17 +483,28 @@ fn main() {
 }
 "#;
 
+/// The busy timer, built. The tests that run it wait for the crowd of the pass the tests share
+/// to be gone first: it keeps a core busy for a second, which would make the examples late.
 fn busy_timer() -> &'static Path {
     static PROGRAM: OnceLock<PathBuf> = OnceLock::new();
-    PROGRAM.get_or_init(|| compile_alone(&scratch_dir("busy"), "busy", BUSY_TIMER))
+    let program = PROGRAM.get_or_init(|| compile_alone(&scratch_dir("busy"), "busy", BUSY_TIMER));
+    crate::shared::after_the_crowd();
+    program
 }
 
-fn thread_timer_exercise() -> &'static Example {
-    workbook()
+/// The thread-timer exercise, expecting the busy timer's lines for a one-second wait: long
+/// enough that, however loaded the machine, the busy timer cannot pass for a correct program
+/// that waited for a core while it started.
+fn waiting_a_second() -> Example {
+    let exercise = workbook()
         .exercises
         .iter()
         .find(|e| e.name == "ex07_thread_timer")
-        .expect("the thread-timer exercise")
+        .expect("the thread-timer exercise");
+    Example {
+        expected: Expected::Output("[0.00s] waiting 1000 ms\n[1.00s] timer done\n".into()),
+        ..exercise.clone()
+    }
 }
 
 fn assert_caught_as_busy(outcome: &Outcome) {
@@ -500,7 +521,9 @@ fn assert_caught_as_busy(outcome: &Outcome) {
 #[test]
 fn a_busy_polling_timer_fails_for_the_cpu_it_burns() {
     // At normal priority, as a reader's program runs.
-    let outcome = check_run(thread_timer_exercise(), Command::new(busy_timer()), LIMIT);
+    let mut busy = Command::new(busy_timer());
+    busy.arg("1000");
+    let outcome = check_run(&waiting_a_second(), busy, LIMIT);
     assert_caught_as_busy(&outcome);
 }
 
@@ -541,11 +564,7 @@ fn a_busy_polling_timer_that_gets_little_cpu_still_fails() {
                 Ok(())
             });
         }
-        let waits_a_second = Example {
-            expected: Expected::Output("[0.00s] waiting 1000 ms\n[1.00s] timer done\n".into()),
-            ..thread_timer_exercise().clone()
-        };
-        let outcome = check_run(&waits_a_second, busy, LIMIT);
+        let outcome = check_run(&waiting_a_second(), busy, LIMIT);
         stop.store(true, Ordering::Relaxed);
         outcome
     });

@@ -1,8 +1,11 @@
 //! The one pass the tests share: every example of the book (Rust and Python) and every
 //! exercise's handout and solution, built with one `cargo build` and run side by side, once.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, Once, OnceLock};
+use std::thread;
+use std::time::Duration;
 
+use xtask::verify::Count;
 use xtask::{Example, Options, Report, Workbook, exercise, verify};
 
 pub fn workbook() -> &'static Workbook {
@@ -16,16 +19,37 @@ pub fn keys() -> &'static [Example] {
     KEYS.get_or_init(|| exercise::keys(&workbook().exercises.iter().collect::<Vec<_>>()))
 }
 
+static REPORT: OnceLock<Report> = OnceLock::new();
+
+fn count() -> &'static Arc<Count> {
+    static COUNT: OnceLock<Arc<Count>> = OnceLock::new();
+    COUNT.get_or_init(Default::default)
+}
+
 /// The result of the pass, which the first test that needs it runs.
 pub fn report() -> &'static Report {
-    static REPORT: OnceLock<Report> = OnceLock::new();
     REPORT.get_or_init(|| {
         let mut all: Vec<&Example> = workbook().select(&[]).unwrap_or_else(|e| panic!("{e}"));
         all.extend(keys());
         let options = Options {
             features: vec!["exercise-keys"],
+            count: Some(Arc::clone(count())),
             ..Options::default()
         };
         verify::verify(&workbook().root, &all, &options).unwrap_or_else(|e| panic!("{e}"))
     })
+}
+
+/// Waits until at most two programs of the pass are still running (the longest ones, which
+/// mostly sleep), starting the pass if no test has. For a test whose program must not run in
+/// the crowd at the start of the pass (it would make the examples late, or be made late), but
+/// need not wait for its end either.
+pub fn after_the_crowd() {
+    static START: Once = Once::new();
+    START.call_once(|| {
+        thread::spawn(report);
+    });
+    while REPORT.get().is_none() && count().running().is_none_or(|running| running > 2) {
+        thread::sleep(Duration::from_millis(20));
+    }
 }

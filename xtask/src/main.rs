@@ -362,7 +362,7 @@ fn verify(args: &[String]) -> Result<bool, String> {
     let slowest = report
         .slowest()
         .map(|o| {
-            let time = o.elapsed.unwrap_or_default().as_secs_f64();
+            let time = o.time_in_all_runs().as_secs_f64();
             format!(
                 " (the slowest, {}, took {})",
                 o.name,

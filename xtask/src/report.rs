@@ -82,6 +82,8 @@ pub struct Outcome {
     pub earlier: Vec<String>,
     /// The smallest timing margin of the first run (for `verify --repeat`).
     pub first_margin: Option<f64>,
+    /// How long the runs before this one took.
+    pub earlier_time: Duration,
 }
 
 impl Outcome {
@@ -100,6 +102,7 @@ impl Outcome {
             runs: 1,
             earlier: Vec::new(),
             first_margin: None,
+            earlier_time: Duration::ZERO,
         }
     }
 
@@ -179,10 +182,17 @@ impl Outcome {
             self.first_margin.or(self.margin),
         );
         earlier.push(why);
+        let earlier_time = self.time_in_all_runs();
         *self = again;
         self.runs = runs + 1;
         self.earlier = earlier;
         self.first_margin = first;
+        self.earlier_time = earlier_time;
+    }
+
+    /// How long all its runs took, one after another (zero if it never ran).
+    pub fn time_in_all_runs(&self) -> Duration {
+        self.earlier_time + self.elapsed.unwrap_or_default()
     }
 
     fn is_exercise(&self) -> bool {

@@ -10,7 +10,8 @@
 
 use std::path::Path;
 use std::process::Command;
-use std::sync::{Condvar, Mutex};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -89,6 +90,26 @@ pub struct Options {
     pub base_limit: Duration,
     /// How many times a run whose timings were a little off is run again.
     pub reruns: usize,
+    /// Where to count the programs started and checked, for a caller that watches the pass
+    /// from another thread.
+    pub count: Option<Arc<Count>>,
+}
+
+/// How far a pass has come.
+#[derive(Debug, Default)]
+pub struct Count {
+    /// Programs to run.
+    pub started: AtomicUsize,
+    /// Programs checked (re-runs included).
+    pub checked: AtomicUsize,
+}
+
+impl Count {
+    /// How many programs of the pass are still running, once it has started.
+    pub fn running(&self) -> Option<usize> {
+        let started = self.started.load(Ordering::SeqCst);
+        (started > 0).then(|| started.saturating_sub(self.checked.load(Ordering::SeqCst)))
+    }
 }
 
 impl Default for Options {
@@ -101,6 +122,7 @@ impl Default for Options {
             package: None,
             base_limit: Duration::from_secs(10),
             reruns: 2,
+            count: None,
         }
     }
 }
@@ -127,12 +149,12 @@ impl Report {
         !self.outcomes.iter().any(Outcome::failed)
     }
 
-    /// The example that took longest to run, if any ran.
+    /// The example that took longest to run, its re-runs included, if any ran.
     pub fn slowest(&self) -> Option<&Outcome> {
         self.outcomes
             .iter()
             .filter(|o| o.elapsed.is_some())
-            .max_by_key(|o| o.elapsed)
+            .max_by_key(|o| o.time_in_all_runs())
     }
 
     pub fn outcome(&self, name: &str) -> Option<&Outcome> {
@@ -215,6 +237,9 @@ pub fn verify(root: &Path, examples: &[&Example], options: &Options) -> Result<R
     let mut order = runnable.clone();
     order.sort_by_key(|example| std::cmp::Reverse(limit(example)));
     let gate = PythonGate::default();
+    if let Some(count) = &options.count {
+        count.started.store(order.len(), Ordering::SeqCst);
+    }
     let mut outcomes = thread::scope(|scope| {
         let running: Vec<_> = order
             .iter()
@@ -234,6 +259,9 @@ pub fn verify(root: &Path, examples: &[&Example], options: &Options) -> Result<R
                     let mut outcome = check();
                     while outcome.worth_rerunning() && outcome.runs <= options.reruns {
                         outcome.rerun(check());
+                    }
+                    if let Some(count) = &options.count {
+                        count.checked.fetch_add(1, Ordering::SeqCst);
                     }
                     outcome
                 })
