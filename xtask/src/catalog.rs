@@ -79,6 +79,9 @@ pub struct Example {
     /// It runs `python3` itself (`//! verify-needs: python3`): without one it is skipped, as a
     /// Python counterpart is.
     pub needs_python: bool,
+    /// It is meant to fail its check (an exercise as handed out): a run that only just missed
+    /// is not run again, since passing would prove nothing.
+    pub fails_by_design: bool,
 }
 
 impl Example {
@@ -342,6 +345,7 @@ fn describe(root: &Path, path: &Path, language: Language) -> Result<Example, Str
         cpu: seconds_field(&header, "verify-cpu", &relative)?,
         needs_python: field(&header, "verify-needs") == Some("python3")
             || language == Language::Python,
+        fails_by_design: false,
         source: relative,
         expected_file: PathBuf::new(),
         expected: Expected::Missing,
