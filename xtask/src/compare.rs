@@ -148,6 +148,9 @@ pub struct Diff {
     pub reordered: bool,
     /// Some timing came too early (a sleep shorter, or not awaited).
     pub too_early: bool,
+    /// Some line's stamp came too early. Load makes a program late, never early (the stamps
+    /// count from the program's start, before any timer is made), so this is the program's doing.
+    pub early_stamp: bool,
     /// Some timing came too late (a sleep longer, or work done one after another).
     pub too_late: bool,
     /// The largest amount by which a timing missed its range, in seconds.
@@ -222,6 +225,7 @@ pub fn compare_with_margin(expected: &str, actual: &str) -> Compared {
     let mut timeline = Timeline::default();
     let mut margin: Option<f64> = None;
     let (mut too_early, mut too_late, mut text_differs) = (false, false, false);
+    let mut early_stamp = false;
     let mut worst_miss = 0.0f64;
     let (mut unprinted, mut unexpected) = (Vec::new(), Vec::new());
     for op in capture.ops() {
@@ -233,7 +237,12 @@ pub fn compare_with_margin(expected: &str, actual: &str) -> Compared {
                 let pairs = match_pieces(&e.pieces, &a.pieces).expect("aligned lines match");
                 let notes: Vec<String> = pairs
                     .into_iter()
-                    .map(|pair| timeline_check(&mut timeline, pair))
+                    .map(|pair| {
+                        let verdict = timeline_check(&mut timeline, pair);
+                        early_stamp |=
+                            verdict.too_early() && matches!(pair.0, Piece::Time(t) if t.stamp);
+                        verdict
+                    })
                     .inspect(|v| margin = Some(margin.map_or(v.margin(), |m| m.min(v.margin()))))
                     .filter(|v| !v.ok())
                     .inspect(|v| {
@@ -272,6 +281,7 @@ pub fn compare_with_margin(expected: &str, actual: &str) -> Compared {
             reordered: moved.is_some(),
             worst_miss: worst_miss.max(moved.unwrap_or(0.0)),
             too_early,
+            early_stamp,
             too_late,
             invisible,
         }),
@@ -647,6 +657,15 @@ mod tests {
             start.elapsed()
         );
         assert!(diff.lines.len() < 40, "{} lines", diff.lines.len());
+    }
+
+    #[test]
+    fn an_early_stamp_is_told_from_an_early_duration() {
+        let stamp = compare("[0.00s] a\n[0.20s] b\n", "[0.00s] a\n[0.15s] b\n").unwrap_err();
+        assert!(stamp.too_early && stamp.early_stamp, "{stamp:?}");
+        // A measured duration can come out short on a busy machine (the wait began late).
+        let duration = compare("waited 100 ms\n", "waited 50 ms\n").unwrap_err();
+        assert!(duration.too_early && !duration.early_stamp, "{duration:?}");
     }
 
     #[test]

@@ -155,10 +155,14 @@ impl Outcome {
     }
 
     /// It printed every line, and its timings missed by a little, or two lines close in time
-    /// came in the other order: worth running again, in case the machine was busy.
+    /// came in the other order: worth running again, in case the machine was busy. Not when a
+    /// line's stamp came early: a busy machine makes lines late, never early, and a run again
+    /// would only give a shortened sleep another chance to hide behind a late wake-up.
     pub fn worth_rerunning(&self) -> bool {
         matches!(&self.verdict, Verdict::WrongOutput(diff)
-            if (diff.timing_only || diff.reordered) && diff.worst_miss < RERUN_MISS)
+            if (diff.timing_only || diff.reordered)
+                && !diff.early_stamp
+                && diff.worst_miss < RERUN_MISS)
     }
 
     /// Takes the result of running it again, remembering what went wrong before.
