@@ -182,7 +182,7 @@ fn every_example_has_a_test() {
 }
 
 /// The examples run side by side, so running them all takes about as long as the slowest one
-/// (re-runs of the few that were a little late come after, one at a time, and are not counted).
+/// (counting, for each example, its re-runs: a run that was a little late goes again at once).
 #[test]
 fn running_every_example_takes_about_as_long_as_the_slowest() {
     let report = report();
