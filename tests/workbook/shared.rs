@@ -1,7 +1,7 @@
 //! The one pass the tests share: every example of the book (Rust and Python) and every
 //! exercise's handout and solution, built with one `cargo build` and run side by side, once.
 
-use std::sync::{Arc, Once, OnceLock};
+use std::sync::{Arc, OnceLock};
 use std::thread;
 use std::time::Duration;
 
@@ -45,11 +45,14 @@ pub fn report() -> &'static Report {
 /// the crowd at the start of the pass (it would make the examples late, or be made late), but
 /// need not wait for its end either.
 pub fn after_the_crowd() {
-    static START: Once = Once::new();
-    START.call_once(|| {
-        thread::spawn(report);
+    static PASS: OnceLock<thread::JoinHandle<()>> = OnceLock::new();
+    let pass = PASS.get_or_init(|| {
+        thread::spawn(|| {
+            report();
+        })
     });
-    while REPORT.get().is_none() && count().running().is_none_or(|running| running > 2) {
+    // Until the crowd is gone, or the pass has ended (or failed: then there is no crowd).
+    while !pass.is_finished() && count().running().is_none_or(|running| running > 2) {
         thread::sleep(Duration::from_millis(20));
     }
 }
