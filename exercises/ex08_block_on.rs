@@ -1,6 +1,7 @@
 //! Write `block_on`: poll the future, and park the thread until its waker unparks it.
 //!
-//! Expected: the timer finishes after 200 ms and `block_on` returns 7.
+//! Expected: the timer finishes after 200 ms and `block_on` returns 7, after polling the job
+//! twice.
 //! Run it: `cargo exercise ex08_block_on`
 //! Check it: `cargo xtask check ex08_block_on`
 //!
@@ -12,7 +13,9 @@
 //! once with `std::pin::pin!`, then poll `future.as_mut()` (see the book's page "The Future trait
 //! in one page").
 
-use std::future::Future;
+use std::cell::Cell;
+use std::future::{self, Future};
+use std::pin::pin;
 use std::time::Duration;
 
 use smol::Timer;
@@ -24,11 +27,19 @@ fn block_on<F: Future>(_future: F) -> F::Output {
 }
 
 fn main() {
-    let answer = block_on(async {
+    let mut job = pin!(async {
         say!("start");
         Timer::after(Duration::from_millis(200)).await;
         say!("timer done");
         7
     });
-    say!("block_on returned {answer}");
+    // The job, counting how often `block_on` polls it: once to start it, once more when the
+    // timer wakes it. A `block_on` that polls again without waiting for a wake-up polls more.
+    let polls = Cell::new(0);
+    let counted = future::poll_fn(|cx| {
+        polls.set(polls.get() + 1);
+        job.as_mut().poll(cx)
+    });
+    let answer = block_on(counted);
+    say!("block_on returned {answer}, after {} polls", polls.get());
 }

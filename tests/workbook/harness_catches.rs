@@ -588,3 +588,31 @@ fn a_busy_polling_timer_that_gets_little_cpu_still_fails() {
     }
     assert!(report.contains("it wanted a core all along"), "{report}");
 }
+
+/// A `block_on` that polls every 10 ms instead of sleeping until it is woken is on time and uses
+/// little CPU, but the thread-parking exercise counts the polls, and that count gives it away.
+#[test]
+fn a_block_on_that_polls_on_a_timer_is_caught_by_its_poll_count() {
+    let solution = workbook()
+        .root
+        .join("xtask/exercises/ex08_block_on/solution.rs");
+    let source = std::fs::read_to_string(solution).unwrap();
+    let park = "while !unparker.woken.swap(false, Ordering::Acquire) {\n            thread::park();\n        }";
+    assert!(
+        source.contains(park),
+        "the solution no longer parks this way"
+    );
+    let timed = source.replace(park, "thread::park_timeout(Duration::from_millis(10));");
+    let program = compile_alone(&scratch_dir("timed-polls"), "timed_polls", &timed);
+    let exercise = workbook()
+        .exercises
+        .iter()
+        .find(|e| e.name == "ex08_block_on")
+        .expect("the block_on exercise");
+    let outcome = check_settled(exercise, || Command::new(&program), LIMIT);
+    let report = failure(&outcome);
+    assert!(
+        report.contains("- [0.20s] block_on returned 7, after 2 polls"),
+        "{report}"
+    );
+}

@@ -35,15 +35,30 @@ pub fn options(progress: Progress) -> Options {
     }
 }
 
-/// Looks exercises up by name; no names means all of them. `ex7` or `7` finds `ex07_...`.
+/// Looks exercises up by name; no names means all of them. `ex7` or `7` is short for
+/// `ex07_...`.
 pub fn select<'w>(workbook: &'w Workbook, names: &[String]) -> Result<Vec<&'w Example>, String> {
+    let known: Vec<&str> = workbook.exercises.iter().map(|e| e.name.as_str()).collect();
+    let full: Vec<String> = names
+        .iter()
+        .map(|name| suggest::by_number(name, &known).unwrap_or(name).to_string())
+        .collect();
+    select_exact(workbook, &full)
+}
+
+/// Looks exercises up by their full names (for a command that overwrites: nothing is guessed);
+/// no names means all of them. For `ex7` or `7`, suggests `ex07_...`.
+pub fn select_exact<'w>(
+    workbook: &'w Workbook,
+    names: &[String],
+) -> Result<Vec<&'w Example>, String> {
     if names.is_empty() {
         return Ok(workbook.exercises.iter().collect());
     }
+    let known: Vec<&str> = workbook.exercises.iter().map(|e| e.name.as_str()).collect();
     names
         .iter()
         .map(|name| {
-            let known: Vec<&str> = workbook.exercises.iter().map(|e| e.name.as_str()).collect();
             let found = workbook.exercises.iter().find(|e| &e.name == name);
             found.ok_or_else(|| match suggest::by_number(name, &known) {
                 Some(full) => format!(

@@ -65,7 +65,8 @@ cargo xtask reset NAME | --all | --check
 
 Puts an exercise back as handed out. If your version differs, it is kept first, in
 target/exercise-backups/. `--all` resets every exercise; `--check` only lists the exercises that
-differ from their handout (and fails if any does).
+differ from their handout (and fails if any does). NAME is the whole name: since a reset
+overwrites your file, `ex7` is not guessed.
 ";
 
 const WATCH_HELP: &str = "\
@@ -231,7 +232,7 @@ fn reset(args: &[String]) -> Result<bool, String> {
         }
         [flag] if flag.starts_with('-') => Err(unknown_option(flag, "reset")),
         [name] => {
-            let exercise = exercise::select(&workbook, std::slice::from_ref(name))?[0];
+            let exercise = exercise::select_exact(&workbook, std::slice::from_ref(name))?[0];
             reset_one(&workbook, exercise).map(|()| true)
         }
         [] => Err("`cargo xtask reset` needs the exercise to reset, e.g. \

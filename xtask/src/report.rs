@@ -269,8 +269,9 @@ impl fmt::Display for Outcome {
                     f,
                     "  A task that waits should sleep until it is woken. Something polls in a \
                      loop instead: a `poll` that calls `wake_by_ref()` and returns `Pending` \
-                     before its event has come, or a loop that checks the time. Store the \
-                     waker, and wake it once, when the event happens."
+                     before its event has come, a loop that checks the time, or a `block_on` \
+                     that polls again without parking its thread until the waker unparks it. \
+                     Store the waker, and wake it once, when the event happens."
                 )?;
             }
             Verdict::Crashed {
@@ -292,6 +293,14 @@ impl fmt::Display for Outcome {
                      is it waiting for something that never happens?",
                     compare::seconds(limit.as_secs_f64())
                 )?;
+                if self.language == Language::Rust {
+                    writeln!(
+                        f,
+                        "  A task that returned `Pending` is polled again only when its waker \
+                         is woken: is the waker stored, and woken when the event comes? A \
+                         thread that parks waits until something unparks it."
+                    )?;
+                }
                 write_indented(f, "what it printed before:", stdout, 40)?;
             }
             Verdict::TooMuchOutput { stdout, stderr } => {

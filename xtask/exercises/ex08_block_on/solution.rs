@@ -1,7 +1,8 @@
 //! Solution: a waker that notes the wake-up and unparks this thread, and a loop that parks
 //! until a wake-up has come.
 
-use std::future::Future;
+use std::cell::Cell;
+use std::future::{self, Future};
 use std::pin::pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -46,11 +47,19 @@ fn block_on<F: Future>(future: F) -> F::Output {
 }
 
 fn main() {
-    let answer = block_on(async {
+    let mut job = pin!(async {
         say!("start");
         Timer::after(Duration::from_millis(200)).await;
         say!("timer done");
         7
     });
-    say!("block_on returned {answer}");
+    // The job, counting how often `block_on` polls it: once to start it, once more when the
+    // timer wakes it. A `block_on` that polls again without waiting for a wake-up polls more.
+    let polls = Cell::new(0);
+    let counted = future::poll_fn(|cx| {
+        polls.set(polls.get() + 1);
+        job.as_mut().poll(cx)
+    });
+    let answer = block_on(counted);
+    say!("block_on returned {answer}, after {} polls", polls.get());
 }
