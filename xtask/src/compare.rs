@@ -200,7 +200,11 @@ pub fn compare_with_margin(expected: &str, actual: &str) -> Compared {
             })
         })
         .collect();
-    let actual: Vec<Actual> = split(actual)
+    // Far more lines than expected cannot be right, and aligning them all would take long: the
+    // lines beyond twice the expected ones (and a hundred) are only counted.
+    let mut actual = split(actual);
+    let beyond = actual.split_off(actual.len().min(2 * expected.len() + 100));
+    let actual: Vec<Actual> = actual
         .into_iter()
         .map(|text| {
             Actual(Line {
@@ -228,10 +232,15 @@ pub fn compare_with_margin(expected: &str, actual: &str) -> Compared {
     let mut early_stamp = false;
     let mut worst_miss = 0.0f64;
     let (mut unprinted, mut unexpected) = (Vec::new(), Vec::new());
+    // The lines of the change under way: shown together, those expected first, as in a hunk of
+    // a unified diff.
+    let (mut missing, mut extra) = (Vec::new(), Vec::new());
     for op in capture.ops() {
         // `similar` calls the first sequence "old": here, the expected lines.
         let (expected_range, actual_range) = (op.old_range(), op.new_range());
         if let DiffOp::Equal { .. } = op {
+            rows.append(&mut missing);
+            rows.append(&mut extra);
             for (a, e) in actual_range.zip(expected_range) {
                 let (a, e) = (&actual[a].0, &expected[e].0);
                 let pairs = match_pieces(&e.pieces, &a.pieces).expect("aligned lines match");
@@ -263,15 +272,19 @@ pub fn compare_with_margin(expected: &str, actual: &str) -> Compared {
             text_differs = true;
             unprinted.extend(expected_range.clone().map(|e| &expected[e].0));
             unexpected.extend(actual_range.clone().map(|a| &actual[a].0));
-            rows.extend(expected_range.map(|e| DiffLine::Missing(expected[e].0.text.into())));
-            rows.extend(actual_range.map(|a| DiffLine::Extra(actual[a].0.text.into(), None)));
+            missing.extend(expected_range.map(|e| DiffLine::Missing(expected[e].0.text.into())));
+            extra.extend(actual_range.map(|a| DiffLine::Extra(actual[a].0.text.into(), None)));
         }
     }
+    text_differs |= !beyond.is_empty();
+    extra.extend(beyond.iter().map(|a| DiffLine::Extra(a.to_string(), None)));
+    rows.append(&mut missing);
+    rows.append(&mut extra);
     if !text_differs && !too_early && !too_late {
         return Compared { diff: None, margin };
     }
     let invisible = invisible_differences(&rows);
-    let moved = text_differs
+    let moved = (text_differs && beyond.is_empty())
         .then(|| displacement(&unprinted, &unexpected))
         .flatten();
     Compared {
@@ -656,7 +669,16 @@ mod tests {
             "{:?}",
             start.elapsed()
         );
-        assert!(diff.lines.len() < 40, "{} lines", diff.lines.len());
+        assert!(diff.lines.len() < 40, "{} lines: {diff}", diff.lines.len());
+        // Only the first 200 printed lines are aligned; the others are only added to the
+        // extra lines: all the expected lines first, then the printed ones, cut short.
+        let text = diff.to_string();
+        assert!(text.starts_with("  - [0.00s] line 0\n"), "{text}");
+        assert!(
+            text.contains("  ... and 19988 more line(s) printed, not expected ..."),
+            "{text}"
+        );
+        assert!(text.contains("  + [0.00s] other 0\n"), "{text}");
     }
 
     #[test]
