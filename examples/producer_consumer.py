@@ -30,7 +30,7 @@ async def consumer(name, late, queue):
     consumed = []
     while (item := await queue.get()) is not CLOSED:
         say(f"consumer {name}: working on {item}")
-        await asyncio.sleep(0.1)
+        await asyncio.sleep(0.2)
         consumed.append(item)
     say(f"consumer {name}: queue closed and empty, stopping")
     return consumed
@@ -50,7 +50,7 @@ async def main():
     ]
     consumers = [
         asyncio.create_task(consumer("1", 0, queue)),
-        asyncio.create_task(consumer("2", 0.05, queue)),
+        asyncio.create_task(consumer("2", 0.1, queue)),
     ]
     produced = [item for items in await asyncio.gather(*producers) for item in items]
     for _ in consumers:

@@ -42,7 +42,7 @@ async fn consumer(name: &'static str, late: Duration, queue: Receiver<String>) -
     // still delivered.
     while let Ok(item) = queue.recv().await {
         say!("consumer {name}: working on {item}");
-        Timer::after(Duration::from_millis(100)).await;
+        Timer::after(Duration::from_millis(200)).await;
         consumed.push(item);
     }
     say!("consumer {name}: queue closed and empty, stopping");
@@ -61,7 +61,7 @@ fn main() {
         ];
         let consumers = [
             ex.spawn(consumer("1", Duration::ZERO, receiver.clone())),
-            ex.spawn(consumer("2", Duration::from_millis(50), receiver)),
+            ex.spawn(consumer("2", Duration::from_millis(100), receiver)),
         ];
 
         let (mut produced, mut consumed) = (Vec::new(), Vec::new());
