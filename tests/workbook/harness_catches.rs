@@ -500,17 +500,21 @@ fn busy_timer() -> &'static Path {
     program
 }
 
-/// The thread-timer exercise, expecting the busy timer's lines for a one-second wait: long
-/// enough that, however loaded the machine, the busy timer cannot pass for a correct program
-/// that waited for a core while it started.
-fn waiting_a_second() -> Example {
+/// The thread-timer exercise, expecting the busy timer's lines for a wait of `ms` (a second or
+/// more): long enough that, however loaded the machine, the busy timer cannot pass for a correct
+/// program that waited for a core while it started.
+fn waiting(ms: u32) -> Example {
     let exercise = workbook()
         .exercises
         .iter()
         .find(|e| e.name == "ex07_thread_timer")
         .expect("the thread-timer exercise");
+    let expected = format!(
+        "[0.00s] waiting {ms} ms\n[{:.2}s] timer done\n",
+        ms as f64 / 1000.0
+    );
     Example {
-        expected: Expected::Output("[0.00s] waiting 1000 ms\n[1.00s] timer done\n".into()),
+        expected: Expected::Output(expected),
         ..exercise.clone()
     }
 }
@@ -531,7 +535,7 @@ fn a_busy_polling_timer_fails_for_the_cpu_it_burns() {
     // At normal priority, as a reader's program runs.
     let mut busy = Command::new(busy_timer());
     busy.arg("1000");
-    let outcome = check_run(&waiting_a_second(), busy, LIMIT);
+    let outcome = check_run(&waiting(1000), busy, LIMIT);
     assert_caught_as_busy(&outcome);
 }
 
@@ -563,7 +567,7 @@ fn a_busy_polling_timer_that_gets_little_cpu_still_fails() {
             }
         });
         let mut busy = Command::new(program);
-        busy.arg("1000");
+        busy.arg("2000");
         // SAFETY: runs between fork and exec, and makes only async-signal-safe system calls.
         unsafe {
             busy.pre_exec(|| {
@@ -572,7 +576,7 @@ fn a_busy_polling_timer_that_gets_little_cpu_still_fails() {
                 Ok(())
             });
         }
-        let outcome = check_run(&waiting_a_second(), busy, LIMIT);
+        let outcome = check_run(&waiting(2000), busy, LIMIT);
         stop.store(true, Ordering::Relaxed);
         outcome
     });

@@ -103,16 +103,15 @@ impl Example {
         })
     }
 
-    /// How long one thread of a run of `wall` may be runnable (on a CPU, or waiting for one). On
-    /// a loaded machine a thread that polls in a loop gets too little of a core to go over the
-    /// CPU budget, but it is runnable for the whole run; one that sleeps is runnable when it
-    /// starts and, for a moment, after each wake-up, plus however long it waits there for a core.
-    /// Measured in 40 runs of every example at once (`verify --repeat 20`, twice) with two other
-    /// processes spinning, a correct program's busiest thread was runnable for at most 0.12 s
-    /// (`executor_batch`, mostly waiting for a core while it started, in a 0.15 s run), and in
-    /// runs over a second for at most 14% of the run. So: 0.2 s and half the run, a second more
-    /// for a Python interpreter. `None` for a program that declares its CPU time: it is meant
-    /// to compute.
+    /// How long a spinning thread (see `run::Thread::spins`) of a run of `wall` may be runnable
+    /// (on a CPU, or waiting for one). On a loaded machine a thread that polls in a loop gets
+    /// too little of a core to go over the CPU budget, but it is runnable for the whole run.
+    /// Measured in 80 runs of every example at once with two other processes spinning, a
+    /// correct example's threads were runnable for at most 0.14 s (`executor_batch`, in a
+    /// 0.15 s run), except a few that were runnable nearly all their run while using almost no
+    /// CPU (`thread_timer`: 0.52 s of 0.52 s), which `run::Thread::spins` tells apart. So: 0.2 s
+    /// and half the run, a second more for a Python interpreter. `None` for a program that
+    /// declares its CPU time: it is meant to compute.
     pub fn runnable_budget(&self, wall: Duration) -> Option<Duration> {
         if self.cpu.is_some() {
             return None;

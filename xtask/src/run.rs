@@ -13,11 +13,12 @@
 //!
 //! Its CPU time (user + system, its children included) is read from `wait4`, next to its wall
 //! time, so that a program that should sleep but spins can be told apart. On a loaded machine a
-//! spinning program gets only a share of a core, so on Linux the run also reads how long each of
-//! its threads was *runnable*: running, or ready and waiting for a core. The scheduler counts both
-//! per thread (`/proc/PID/task/TID/schedstat`: time on a CPU, time waiting on a run queue); they
-//! are read every [`SAMPLE`] while the program runs, and once more when it has exited but is not
-//! yet reaped. A thread that spins is runnable for all of the run, however little CPU it gets.
+//! spinning program gets only a share of a core, so on Linux the run also reads, for each of its
+//! threads, how long it was *runnable* (running, or ready and waiting for a core) and how often
+//! it gave its CPU up by itself or was made to (`/proc/PID/task/TID/schedstat` and `status`).
+//! They are read every [`SAMPLE`] while the program runs, and once more when it has exited but
+//! is not yet reaped. A thread that spins is runnable for all of the run, however little CPU it
+//! gets, and only ever leaves its CPU when it is made to (see [`Thread::spins`]).
 
 use std::collections::HashMap;
 use std::io::{self, Read};
@@ -72,9 +73,8 @@ pub struct Run {
     pub elapsed: Duration,
     /// User + system CPU time of the program and the children it waited for.
     pub cpu: Duration,
-    /// How long each of its threads was runnable: on a CPU, or waiting for one (Linux only;
-    /// not its children).
-    pub threads_runnable: Vec<Duration>,
+    /// What the scheduler counted for each of its threads (Linux only; not its children).
+    pub threads: Vec<Thread>,
     /// It exited, but processes it had started were still running (they were killed).
     pub left_running: bool,
 }
@@ -168,40 +168,80 @@ pub fn run(mut command: Command, limits: Limits) -> io::Result<Run> {
         end: stopped.unwrap_or(End::Exited(status)),
         elapsed,
         cpu,
-        threads_runnable: runnable.threads(),
+        threads: runnable.threads(),
         left_running,
     })
 }
 
-/// The time each thread of a program was runnable (on a CPU, or waiting on a run queue), from
-/// the last read of each.
+/// What the scheduler counted for one thread of a program.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Thread {
+    /// Time on a CPU.
+    pub cpu: Duration,
+    /// Time on a CPU plus time waiting on a run queue.
+    pub runnable: Duration,
+    /// How often it gave its CPU up by itself: it waited for something (a sleep, a lock, I/O).
+    pub voluntary: u64,
+    /// How often it was made to give its CPU up while it still wanted to run.
+    pub involuntary: u64,
+}
+
+/// The CPU time a thread must have used to be said to spin: one that got less cannot be told
+/// from one that waited for a core, on a loaded machine, to do a few milliseconds of work.
+pub const SPIN_CPU: Duration = Duration::from_millis(20);
+
+impl Thread {
+    /// It ran (for [`SPIN_CPU`] at least), and was taken off its CPU more often than it gave it
+    /// up: it wanted to run, not to wait. A thread that sleeps gives its CPU up at every wait,
+    /// however long it then waits for a core on a loaded machine.
+    pub fn spins(&self) -> bool {
+        self.cpu >= SPIN_CPU && self.involuntary > self.voluntary
+    }
+}
+
+/// The scheduler's counts for each thread of a program, from the last read of each.
 #[derive(Default)]
-struct Runnable(Mutex<HashMap<String, Duration>>);
+struct Runnable(Mutex<HashMap<String, Thread>>);
 
 impl Runnable {
     /// Reads the scheduler's counts of every thread of process `pid` (nothing off Linux, or once
-    /// the process is gone).
+    /// the process is gone). They only grow, so the last read of a thread is the one kept.
     fn count(&self, pid: u32) {
         let Ok(threads) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
             return;
         };
         let mut seen = self.0.lock().unwrap_or_else(|e| e.into_inner());
         for thread in threads.flatten() {
-            let Ok(schedstat) = std::fs::read_to_string(thread.path().join("schedstat")) else {
+            let read = |file: &str| std::fs::read_to_string(thread.path().join(file));
+            let (Ok(schedstat), Ok(status)) = (read("schedstat"), read("status")) else {
                 continue;
             };
-            // "ns on a CPU" "ns waiting on a run queue" "time slices"; they only grow.
+            // "ns on a CPU" "ns waiting on a run queue" "time slices"
             let mut fields = schedstat
                 .split_whitespace()
                 .map(|f| f.parse::<u64>().unwrap_or(0));
-            let ns = fields.next().unwrap_or(0) + fields.next().unwrap_or(0);
+            let (on_cpu, waiting) = (fields.next().unwrap_or(0), fields.next().unwrap_or(0));
+            let switches = |name: &str| {
+                status
+                    .lines()
+                    .find_map(|line| line.strip_prefix(name)?.trim().parse().ok())
+                    .unwrap_or(0)
+            };
             let tid = thread.file_name().to_string_lossy().into_owned();
-            seen.insert(tid, Duration::from_nanos(ns));
+            seen.insert(
+                tid,
+                Thread {
+                    cpu: Duration::from_nanos(on_cpu),
+                    runnable: Duration::from_nanos(on_cpu + waiting),
+                    voluntary: switches("voluntary_ctxt_switches:"),
+                    involuntary: switches("nonvoluntary_ctxt_switches:"),
+                },
+            );
         }
     }
 
     /// Each thread seen.
-    fn threads(&self) -> Vec<Duration> {
+    fn threads(&self) -> Vec<Thread> {
         let seen = self.0.lock().unwrap_or_else(|e| e.into_inner());
         seen.values().copied().collect()
     }
@@ -386,6 +426,29 @@ mod tests {
     }
 
     #[test]
+    fn a_thread_spins_if_it_ran_and_was_mostly_taken_off_its_cpu() {
+        let ms = Duration::from_millis;
+        let thread = |cpu, voluntary, involuntary| Thread {
+            cpu: ms(cpu),
+            runnable: ms(1000),
+            voluntary,
+            involuntary,
+        };
+        assert!(
+            thread(40, 3, 13).spins(),
+            "a busy loop that got a little CPU"
+        );
+        assert!(
+            !thread(3, 2, 6).spins(),
+            "waited for a core, and hardly ran"
+        );
+        assert!(
+            !thread(40, 30, 13).spins(),
+            "gave its core up at every wait"
+        );
+    }
+
+    #[test]
     fn cpu_time_is_measured() {
         // A fixed amount of work, not a fixed time: on a loaded machine a loop that spins for a
         // while gets little CPU, but this one needs its CPU time however long it waits for it.
@@ -399,9 +462,9 @@ mod tests {
         assert!(sleep.cpu < Duration::from_millis(50), "{:?}", sleep.cpu);
         if cfg!(target_os = "linux") {
             // Runnable time includes the time on a CPU (the two clocks differ a little).
-            let spun: Duration = spin.threads_runnable.iter().sum();
+            let spun: Duration = spin.threads.iter().map(|t| t.runnable).sum();
             assert!(spun >= spin.cpu.mul_f64(0.9), "{spun:?} < {:?}", spin.cpu);
-            let slept: Duration = sleep.threads_runnable.iter().sum();
+            let slept: Duration = sleep.threads.iter().map(|t| t.runnable).sum();
             assert!(slept < Duration::from_millis(100), "{slept:?}");
         }
     }

@@ -352,8 +352,10 @@ pub fn check_run(example: &Example, command: Command, limit: Duration) -> Outcom
     let compared = compare::compare_with_margin(expected, &run.stdout);
     let mut outcome = Outcome::new(example, Verdict::Passed);
     outcome.cpu = Some((run.cpu, example.cpu_budget(run.elapsed)));
-    // The thread that wanted a core the longest: a spinning thread wants one all along.
-    let busiest = run.threads_runnable.iter().max().copied();
+    // Of the threads that spun (they ran, and were taken off their CPU more often than they
+    // gave it up), the one that wanted a core the longest: a spinning thread wants one all along.
+    let spinning = run.threads.iter().filter(|t| t.spins()).map(|t| t.runnable);
+    let busiest = (!run.threads.is_empty()).then(|| spinning.max().unwrap_or_default());
     outcome.runnable = busiest.zip(example.runnable_budget(run.elapsed));
     let busy = outcome.kept_a_core_busy();
     outcome.verdict = match (run.end, compared.diff) {
