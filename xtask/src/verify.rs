@@ -254,15 +254,9 @@ pub fn verify(root: &Path, examples: &[&Example], options: &Options) -> Result<R
                         Ok(command) => check_run(example, command, limit),
                         Err(verdict) => Outcome::new(example, verdict),
                     };
-                    // A run that was only a little late or early goes again at once, while the
-                    // longer examples still run.
-                    let mut outcome = check();
-                    while outcome.worth_rerunning()
-                        && !example.fails_by_design
-                        && outcome.runs <= options.reruns
-                    {
-                        outcome.rerun(check());
-                    }
+                    // A run that was only a little off goes again at once, while the longer
+                    // examples still run.
+                    let outcome = settle(example, options.reruns, check);
                     if let Some(count) = &options.count {
                         count.checked.fetch_add(1, Ordering::SeqCst);
                     }
@@ -332,9 +326,16 @@ pub fn python_executable(python: &str) -> Result<String, String> {
 /// Checks a program as `verify` does: once, and again while its timings only just missed (up
 /// to the default number of re-runs). A program whose timing changed fails every run.
 pub fn check_settled(example: &Example, command: impl Fn() -> Command, limit: Duration) -> Outcome {
-    let mut outcome = check_run(example, command(), limit);
-    while outcome.worth_rerunning() && outcome.runs <= Options::default().reruns {
-        outcome.rerun(check_run(example, command(), limit));
+    let reruns = Options::default().reruns;
+    settle(example, reruns, || check_run(example, command(), limit))
+}
+
+/// Runs `check`, and again, up to `reruns` more times, while the outcome is worth it (see
+/// [`Outcome::worth_rerunning`]); never for an example that fails by design.
+fn settle(example: &Example, reruns: usize, check: impl Fn() -> Outcome) -> Outcome {
+    let mut outcome = check();
+    while outcome.worth_rerunning() && !example.fails_by_design && outcome.runs <= reruns {
+        outcome.rerun(check());
     }
     outcome
 }
