@@ -9,16 +9,17 @@ use std::future::Future;
 use std::mem;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Condvar, Mutex, Weak};
+use std::sync::{Arc, Condvar, Mutex, PoisonError, Weak};
 use std::task::{Context, Poll, Wake, Waker};
 use std::time::{Duration, Instant};
 
 use crate::say;
 
-/// A timer whose deadline is at most this far ahead counts as due. asyncio does the same with its
-/// clock's resolution (`end_time = self.time() + self._clock_resolution` in `_run_once`); a
-/// millisecond, rather than asyncio's nanosecond, lets timers set microseconds apart (two tasks
-/// that each sleep 2 s) fire in the same turn, as Tokio's timer wheel, whose tick is 1 ms, does.
+/// The loop's clock ticks once a millisecond, counted from the start of `run`, and every deadline
+/// is rounded up to a tick, as Tokio's timer does (`TimeSource::deadline_to_tick` in tokio's
+/// `src/runtime/time/source.rs`). So a timer never fires early, at most a tick late, and timers
+/// set a few microseconds apart (two tasks that each sleep 2 s) share a deadline and fire in the
+/// same turn.
 const TICK: Duration = Duration::from_millis(1);
 
 type BoxedFuture = Pin<Box<dyn Future<Output = ()> + Send>>;
@@ -34,6 +35,8 @@ pub struct Loop {
 /// share nothing.
 struct Shared {
     state: Mutex<State>,
+    /// When `run` started: tick 0 of the loop's clock.
+    started: Instant,
     /// Interrupts the loop's wait, from any thread: our counterpart of asyncio's self-pipe.
     wakeup: Condvar,
 }
@@ -48,7 +51,8 @@ struct State {
     futures: HashMap<u64, BoxedFuture>,
     /// The last number given to a task or a timer.
     last_id: u64,
-    /// Set when `run` returns: from then on, wake-ups queue nothing.
+    /// Set when `run` ends: from then on, wake-ups queue nothing, and spawning or sleeping
+    /// panics.
     closed: bool,
 }
 // ANCHOR_END: state
@@ -81,10 +85,13 @@ impl Shared {
     /// `call_soon_threadsafe`.
     fn push_ready(&self, task: Arc<TaskWaker>) {
         let mut state = self.state.lock().unwrap();
-        if !state.closed {
-            state.ready.push_back(task);
-            self.wakeup.notify_one();
+        if state.closed {
+            return;
         }
+        state.ready.push_back(task);
+        // Notify once the lock is released: the loop's thread, woken, needs the lock at once.
+        drop(state);
+        self.wakeup.notify_one();
     }
 }
 
@@ -124,6 +131,7 @@ impl Loop {
             scheduled: AtomicBool::new(true),
             shared: Arc::downgrade(&self.shared),
         }));
+        drop(state);
         self.shared.wakeup.notify_one(); // in case it is spawned from another thread
         JoinHandle { slot }
     }
@@ -132,10 +140,15 @@ impl Loop {
 
 // ANCHOR: timers
 impl Loop {
-    /// Like `asyncio.sleep`: a future that is ready once `duration` has passed.
+    /// A future that is ready once `duration` has passed. Its deadline is fixed here, when it is
+    /// made, as smol's `Timer::after` fixes it (`asyncio.sleep` counts from its first step).
     pub fn sleep(&self, duration: Duration) -> Sleep {
+        // Round up to the next tick of the loop's clock: never early.
+        let since_start = (Instant::now() + duration).duration_since(self.shared.started);
+        let ticks = since_start.as_nanos().div_ceil(TICK.as_nanos());
+        let rounded = Duration::from_nanos((ticks * TICK.as_nanos()) as u64);
         Sleep {
-            deadline: Instant::now() + duration,
+            deadline: self.shared.started + rounded,
             id: None,
             shared: self.shared.clone(),
         }
@@ -153,19 +166,38 @@ impl Future for Sleep {
     type Output = ();
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if Instant::now() + TICK >= self.deadline {
-            self.deregister(); // if the loop has not fired it yet, it must not fire later
-            return Poll::Ready(());
-        }
         let this = &mut *self;
         let mut state = this.shared.state.lock().unwrap();
+        // Once `run` has ended, nothing will ever fire this timer: fail loudly, as Tokio's
+        // timers do after their runtime shuts down, rather than wait forever.
+        if state.closed {
+            drop(state);
+            panic!("a sleep was polled after its loop's run() had ended");
+        }
+        if Instant::now() >= this.deadline {
+            // If the loop has not fired the timer yet, it must not fire it later.
+            if let Some(id) = this.id.take() {
+                state.timers.remove(&(this.deadline, id));
+            }
+            return Poll::Ready(());
+        }
         let id = *this.id.get_or_insert_with(|| {
             state.last_id += 1;
             state.last_id
         });
         // File the waker under the deadline, or replace the one filed by an earlier poll: the
-        // task that polls now may not be the one that polled before.
-        state.timers.insert((this.deadline, id), cx.waker().clone());
+        // task that polls now may not be the one that polled before. If it is the same one
+        // (`will_wake`), there is nothing to do.
+        let key = (this.deadline, id);
+        if state
+            .timers
+            .get(&key)
+            .is_some_and(|filed| filed.will_wake(cx.waker()))
+        {
+            return Poll::Pending;
+        }
+        state.timers.insert(key, cx.waker().clone());
+        drop(state);
         // If the loop is waiting (this poll runs on another thread), its nearest deadline may
         // have changed: let it look again.
         this.shared.wakeup.notify_one();
@@ -173,20 +205,14 @@ impl Future for Sleep {
     }
 }
 
-impl Sleep {
-    fn deregister(&mut self) {
-        if let Some(id) = self.id.take() {
-            let mut state = self.shared.state.lock().unwrap();
-            state.timers.remove(&(self.deadline, id));
-        }
-    }
-}
-
 /// A sleep dropped before its deadline (cancelled, or it lost a race) takes its timer back, as
 /// asyncio's `sleep` cancels its timer handle: it must wake no one, nor keep the loop waiting.
 impl Drop for Sleep {
     fn drop(&mut self) {
-        self.deregister();
+        if let Some(id) = self.id.take() {
+            let mut state = self.shared.state.lock().unwrap();
+            state.timers.remove(&(self.deadline, id));
+        }
     }
 }
 // ANCHOR_END: timers
@@ -194,7 +220,8 @@ impl Drop for Sleep {
 // ANCHOR: run
 /// Runs `main` (handed a `Loop` to spawn and sleep with) and every task it spawns, until `main`
 /// is done; returns its output. Like `asyncio.run`, it then drops the tasks still unfinished,
-/// which cancels them, and everything else the loop owned.
+/// which cancels them, and everything else the loop owned. A task that panics ends `run` with
+/// its panic, and the same clean-up.
 pub fn run<T, F>(main: impl FnOnce(Loop) -> F) -> T
 where
     F: Future<Output = T> + Send + 'static,
@@ -203,18 +230,29 @@ where
     let lp = Loop {
         shared: Arc::new(Shared {
             state: Mutex::new(State::default()),
+            started: Instant::now(),
             wakeup: Condvar::new(),
         }),
     };
+    // However `run` ends, by returning or by a task's panic, the loop is closed on the way out.
+    // Each task holds a `Loop`, so the loop's `futures` hold the loop itself: only `close`
+    // breaks that cycle, and without it a panic would leave every task alive, never dropped.
+    let _close_on_exit = CloseOnExit(&lp);
     let main = lp.spawn(main(lp.clone()));
-    let output = loop {
+    loop {
         lp.run_once();
         if let Some(output) = main.slot.lock().unwrap().output.take() {
-            break output;
+            return output;
         }
-    };
-    lp.close();
-    output
+    }
+}
+
+struct CloseOnExit<'a>(&'a Loop);
+
+impl Drop for CloseOnExit<'_> {
+    fn drop(&mut self) {
+        self.0.close();
+    }
 }
 
 impl Loop {
@@ -241,13 +279,12 @@ impl Loop {
                 }
             };
         }
-        // 2. Take out every timer that is due (its deadline within a `TICK`), earliest first, and
+        // 2. Take out every timer that is due (its deadline now or before), earliest first, and
         //    call its waker once the lock is released (a waker of ours takes the lock to queue
-        //    its task).
+        //    its task). Split just after `now`, as async-io does, so that a deadline of exactly
+        //    `now` is due.
         let now = Instant::now();
-        let later = state
-            .timers
-            .split_off(&(now + TICK + Duration::from_nanos(1), 0));
+        let later = state.timers.split_off(&(now + Duration::from_nanos(1), 0));
         let due = mem::replace(&mut state.timers, later);
         drop(state);
         for waker in due.into_values() {
@@ -286,7 +323,12 @@ impl Loop {
     /// dropping a future drops its `Sleep`s, and they take the lock to deregister.
     fn close(&self) {
         let owned = {
-            let mut state = self.shared.state.lock().unwrap();
+            // Even if a panic poisoned the lock: closing is what cleans up after a panic.
+            let mut state = self
+                .shared
+                .state
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
             let owned = mem::take(&mut *state);
             state.closed = true;
             owned

@@ -73,8 +73,15 @@ impl Future for ThreadTimer {
             Poll::Ready(())
         } else {
             // Polled again before the time is up: this poll may come from another task (the
-            // future was moved), so keep the newest waker, and wait on.
-            shared.waker = Some(cx.waker().clone());
+            // future was moved), so keep the newest waker, and wait on. Clone it only if it is
+            // not the one kept already (`will_wake`): most polls come from the same task.
+            if !shared
+                .waker
+                .as_ref()
+                .is_some_and(|w| w.will_wake(cx.waker()))
+            {
+                shared.waker = Some(cx.waker().clone());
+            }
             Poll::Pending
         }
     }

@@ -240,6 +240,78 @@ fn a_sleep_filed_from_another_thread_shortens_the_loops_wait() {
 }
 
 #[test]
+fn a_sleep_never_ends_early() {
+    let slept = within(ms(5000), || {
+        run(|lp| async move {
+            let mut slept = Vec::new();
+            for duration in [
+                Duration::from_micros(300),
+                Duration::from_micros(900),
+                ms(10),
+            ] {
+                let start = Instant::now();
+                lp.sleep(duration).await;
+                slept.push((duration, start.elapsed()));
+            }
+            // A 10 ms sleep while another task's 9.2 ms sleep wakes the loop just before it.
+            let nearby = lp.clone();
+            let _nearby = lp.spawn(async move { nearby.sleep(Duration::from_micros(9200)).await });
+            let start = Instant::now();
+            lp.sleep(ms(10)).await;
+            slept.push((ms(10), start.elapsed()));
+            slept
+        })
+    });
+    for (duration, took) in slept {
+        assert!(
+            took >= duration,
+            "a sleep of {duration:?} ended after {took:?}"
+        );
+    }
+}
+
+#[test]
+fn a_panicking_task_ends_run_and_every_other_task_is_dropped() {
+    let dropped = Arc::new(AtomicBool::new(false));
+    let dropped_in_task = dropped.clone();
+    let panicked = within(ms(5000), move || {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            run(|lp| async move {
+                // A task that holds a handle on its loop, as most do, and sleeps past the panic.
+                let sibling = lp.clone();
+                lp.spawn(async move {
+                    let _on_drop = SetOnDrop(dropped_in_task);
+                    sibling.sleep(ms(1000)).await;
+                });
+                lp.spawn(async { panic!("a task panics") });
+                lp.sleep(ms(500)).await;
+            })
+        }))
+        .is_err()
+    });
+    assert!(panicked, "run() returned although a task panicked");
+    assert!(
+        dropped.load(Ordering::SeqCst),
+        "run() ended with a panic, but the other task was never dropped: it is leaked"
+    );
+}
+
+#[test]
+fn a_sleep_polled_after_its_run_has_ended_panics_instead_of_waiting_forever() {
+    let outcome = within(ms(5000), || {
+        // The sleep outlives its run: `main` returns it unpolled.
+        let sleep = run(|lp| async move { lp.sleep(ms(100)) });
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| block_on(sleep)))
+    });
+    let message = outcome.expect_err("the sleep was Ready, with no loop to fire it");
+    let message = message.downcast_ref::<&str>().copied().unwrap_or_default();
+    assert!(
+        message.contains("run() had ended"),
+        "it panicked with {message:?}"
+    );
+}
+
+#[test]
 fn two_runs_in_a_row_share_nothing() {
     let resumed = Arc::new(AtomicBool::new(false));
     let dropped = Arc::new(AtomicBool::new(false));
