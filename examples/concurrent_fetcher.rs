@@ -7,7 +7,7 @@
 use std::cell::Cell;
 use std::future::Future;
 use std::net::SocketAddr;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use std::time::{Duration, Instant};
 
 use futures_lite::{AsyncReadExt, AsyncWriteExt, FutureExt};
@@ -18,12 +18,17 @@ use workbook::say;
 
 // ANCHOR: server
 /// Serves `/page/N` after 100 ms, `/slow` after 5 s, and 404 for anything else.
-async fn serve(listener: TcpListener, ex: Rc<LocalExecutor<'static>>) {
+async fn serve(listener: TcpListener, ex: Weak<LocalExecutor<'static>>) {
     loop {
         let Ok((stream, _)) = listener.accept().await else {
             continue;
         };
-        ex.spawn(answer(stream)).detach(); // one task per connection
+        // One task per connection. A `Weak` handle on the executor, which owns this task: see
+        // the running page of the phrasebook.
+        let ex = ex
+            .upgrade()
+            .expect("a task runs only while its executor lives");
+        ex.spawn(answer(stream)).detach();
     }
 }
 
@@ -96,7 +101,7 @@ fn main() {
             .expect("cannot listen");
         let addr = listener.local_addr().expect("no address");
         say!("server: listening on {addr}");
-        ex.spawn(serve(listener, ex.clone())).detach();
+        ex.spawn(serve(listener, Rc::downgrade(&ex))).detach();
 
         let paths = [
             "/page/1", "/page/2", "/slow", "/page/3", "/page/4", "/missing", "/page/5", "/page/6",

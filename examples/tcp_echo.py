@@ -35,7 +35,13 @@ async def main():
     await second
 
     server.close()
+    await server.wait_closed()
     say("server: closed")
+    try:
+        await asyncio.open_connection("127.0.0.1", port)
+        say("client 3: connected, to a server that should be closed")
+    except ConnectionRefusedError:
+        say("client 3: connection refused")
 
 
 if __name__ == "__main__":

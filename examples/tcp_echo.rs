@@ -5,8 +5,9 @@
 //! and write from different places. Everything stays on 127.0.0.1, on a port the system picks.
 //! Run it with `cargo run --example tcp_echo`.
 
+use std::io::ErrorKind;
 use std::net::SocketAddr;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use std::time::Duration;
 
 use smol::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
@@ -30,9 +31,14 @@ async fn handle(stream: TcpStream) -> std::io::Result<()> {
 }
 
 /// asyncio.start_server(handle, "127.0.0.1", 0): each client gets a task of its own.
-async fn serve(ex: Rc<LocalExecutor<'static>>, listener: TcpListener) -> std::io::Result<()> {
+async fn serve(ex: Weak<LocalExecutor<'static>>, listener: TcpListener) -> std::io::Result<()> {
     let mut incoming = listener.incoming();
     while let Some(stream) = incoming.next().await {
+        // A `Weak`, not an `Rc`: the executor owns this task, so the task must not own the
+        // executor (see the page). While this task runs, its executor is alive.
+        let ex = ex
+            .upgrade()
+            .expect("a task runs only while its executor lives");
         ex.spawn(handle(stream?)).detach();
     }
     Ok(())
@@ -54,13 +60,13 @@ async fn client(name: &str, addr: SocketAddr, line: &str) -> std::io::Result<()>
 
 // ANCHOR: main
 fn main() -> std::io::Result<()> {
-    // In an `Rc`, because a task (`serve`) needs the executor: see the page.
+    // In an `Rc`, so that a task (`serve`) can have a `Weak` handle on it: see the page.
     let ex = Rc::new(LocalExecutor::new());
     smol::block_on(ex.run(async {
         let listener = TcpListener::bind("127.0.0.1:0").await?; // port 0: any free port
         let addr = listener.local_addr()?;
         say!("server: listening on 127.0.0.1");
-        let server = ex.spawn(serve(ex.clone(), listener));
+        let server = ex.spawn(serve(Rc::downgrade(&ex), listener));
 
         let first = ex.spawn(client("client 1", addr, "hello"));
         Timer::after(Duration::from_millis(100)).await;
@@ -68,8 +74,17 @@ fn main() -> std::io::Result<()> {
         first.await?;
         second.await?;
 
-        drop(server); // server.close(): stops accepting
+        // server.close(), then wait_closed(): cancel the accepting task, and wait until its
+        // future, and the listener in it, are dropped.
+        server.cancel().await;
         say!("server: closed");
+        match TcpStream::connect(addr).await {
+            Err(e) if e.kind() == ErrorKind::ConnectionRefused => {
+                say!("client 3: connection refused")
+            }
+            Err(e) => say!("client 3: {e}"),
+            Ok(_) => say!("client 3: connected, to a server that should be closed"),
+        }
         Ok(())
     }))
 }
