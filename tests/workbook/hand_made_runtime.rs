@@ -300,6 +300,7 @@ fn a_panicking_task_ends_run_and_every_other_task_is_dropped() {
 fn a_sleep_polled_after_its_run_has_ended_panics_instead_of_waiting_forever() {
     let outcome = within(ms(5000), || {
         // The sleep outlives its run: `main` returns it unpolled.
+        #[allow(clippy::async_yields_async)] // returning it unawaited is the point
         let sleep = run(|lp| async move { lp.sleep(ms(100)) });
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| block_on(sleep)))
     });
