@@ -72,63 +72,108 @@ pub fn lanes(output: &str) -> Vec<Lane> {
     lanes
 }
 
+/// The picture's width, in the units of its `viewBox`, and its text sizes. A page includes the
+/// SVG inline (`{{#include}}`) at its natural width, shrunk to fit a narrower column: on a phone
+/// 390 px wide, mdBook's column is 350 px, so a label of 13 units is drawn 11.4 px tall.
+const WIDTH: f64 = 400.0;
+const TEXT: f64 = 14.0;
+const SMALL: f64 = 13.0;
+
 /// An SVG picture of the lanes: a bar while a coroutine sleeps, a numbered dot where it prints.
+///
+/// Its text and lines are drawn in `currentColor`, so that, included inline in a page, they take
+/// the colour of the page's text in every mdBook theme (light or dark); the bars and dots have
+/// colours that show on both. Opened on its own, the text is black.
 pub fn svg(title: &str, lanes: &[Lane]) -> String {
-    const LEFT: f64 = 90.0;
-    const PER_SECOND: f64 = 180.0;
-    const ROW: f64 = 34.0;
-    let end = lanes
+    const LEFT: f64 = 92.0; // room for a lane's name
+    const RIGHT: f64 = 24.0;
+    const TOP: f64 = 70.0; // the first lane's middle, below the title's two lines
+    const ROW: f64 = 36.0;
+    let last = lanes
         .iter()
         .flat_map(|l| &l.events)
         .map(|e| e.0)
-        .fold(1.0_f64, f64::max)
-        .ceil();
-    let width = (LEFT + end * PER_SECOND + 40.0).max(620.0); // room for the legend
-    let height = 50.0 + ROW * lanes.len() as f64 + 50.0;
-    let x = |t: f64| LEFT + t * PER_SECOND;
+        .fold(0.0_f64, f64::max);
+    // Whole seconds, and a line stamped a little late (`[1.01s]`) does not add a second.
+    let end = (last - 0.05).ceil().max(1.0);
+    let per_second = (WIDTH - LEFT - RIGHT) / end;
+    let x = |t: f64| LEFT + t * per_second;
+    let axis = TOP + ROW * (lanes.len() as f64 - 0.5);
+    let height = axis + 64.0;
     let mut body = String::new();
+    let (name, about) = title.split_once(": ").unwrap_or((title, ""));
     let _ = write!(
         body,
-        r#"<text x="10" y="20" font-weight="bold">{title}</text>"#
-    );
-    let axis = height - 40.0;
-    let _ = write!(
-        body,
-        r##"<text x="10" y="{}" fill="#555">dots: a line printed, numbered in output order; bars: asleep, waiting for its timer</text>"##,
-        height - 8.0
+        r#"<text x="10" y="20" font-weight="bold">{}</text><text x="10" y="40" font-size="{SMALL}">{}</text>"#,
+        escape(name),
+        escape(about)
     );
     for second in 0..=end as usize {
         let sx = x(second as f64);
         let _ = write!(
             body,
-            r##"<line x1="{sx}" y1="32" x2="{sx}" y2="{axis}" stroke="#ddd"/><text x="{sx}" y="{}" text-anchor="middle">{second} s</text>"##,
-            axis + 14.0
+            r#"<line x1="{sx:.1}" y1="{}" x2="{sx:.1}" y2="{axis}" stroke="currentColor" stroke-opacity="0.25"/><text x="{sx:.1}" y="{}" font-size="{SMALL}" text-anchor="middle">{second} s</text>"#,
+            TOP - ROW / 2.0,
+            axis + 18.0
         );
     }
+    let mut summary = Vec::new();
     for (row, lane) in lanes.iter().enumerate() {
-        let y = 50.0 + ROW * row as f64;
-        let _ = write!(body, r#"<text x="10" y="{}">{}</text>"#, y + 4.0, lane.name);
+        let y = TOP + ROW * row as f64;
+        let name = escape(&lane.name);
+        let _ = write!(body, r#"<text x="10" y="{}">{name}</text>"#, y + 5.0);
         for pair in lane.events.windows(2) {
             let (from, to) = (x(pair[0].0), x(pair[1].0));
             let _ = write!(
                 body,
-                r##"<rect x="{from:.1}" y="{}" width="{:.1}" height="8" fill="#9cc3e6"><title>sleeping</title></rect>"##,
-                y - 4.0,
-                to - from
+                r##"<rect x="{from:.1}" y="{}" width="{:.1}" height="10" fill="#9cc3e6"><title>{name}: asleep from {:.2} s to {:.2} s</title></rect>"##,
+                y - 5.0,
+                to - from,
+                pair[0].0,
+                pair[1].0
             );
         }
+        let mut printed = Vec::new();
         for (time, text, position) in &lane.events {
             let cx = x(*time);
             let _ = write!(
                 body,
-                r##"<circle cx="{cx:.1}" cy="{y}" r="9" fill="#2a7ab0"><title>{time:.2} s: {text}</title></circle><text x="{cx:.1}" y="{}" fill="white" font-size="10" text-anchor="middle">{position}</text>"##,
-                y + 3.5
+                r##"<circle cx="{cx:.1}" cy="{y}" r="11" fill="#2a7ab0"><title>line {position}, at {time:.2} s: {}</title></circle><text x="{cx:.1}" y="{}" fill="white" font-size="{SMALL}" font-weight="bold" text-anchor="middle">{position}</text>"##,
+                escape(text),
+                y + 4.5
             );
+            printed.push(format!("line {position} at {time:.2} s"));
         }
+        summary.push(format!("{name}: {}", printed.join(", ")));
     }
+    for (i, line) in [
+        "dots: a line printed, numbered in output order",
+        "bars: asleep, waiting for its timer",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let _ = write!(
+            body,
+            r#"<text x="10" y="{}" font-size="{SMALL}" fill-opacity="0.8">{line}</text>"#,
+            axis + 40.0 + 18.0 * i as f64
+        );
+    }
+    // The opening tag on a line of its own, and no blank line after it: Markdown then passes the
+    // whole picture through as HTML.
     format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" font-family="sans-serif" font-size="12">{body}</svg>"#
-    ) + "\n"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" style=\"display: block; max-width: 100%; height: auto; margin: 1.5em 0\" role=\"img\" aria-label=\"Timeline of {}. {}\" font-family=\"sans-serif\" font-size=\"{TEXT}\" fill=\"currentColor\">\n{body}\n</svg>\n",
+        escape(title),
+        summary.join("; ")
+    )
+}
+
+/// Text made safe to put in SVG (and HTML): a program's output may print `<` or `&`.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Runs each example once and writes its timeline to `src/timelines/NAME.svg`.
@@ -181,7 +226,18 @@ mod tests {
     fn the_picture_has_a_row_per_lane_and_a_dot_per_line() {
         let picture = svg("t", &lanes("[0.00s] 1\n[0.00s] 2\n[1.00s] 1\n[2.00s] 2\n"));
         assert_eq!(picture.matches("<circle").count(), 4);
-        assert_eq!(picture.matches("<title>sleeping</title>").count(), 2);
+        assert_eq!(picture.matches(": asleep from ").count(), 2);
         assert!(picture.contains(">2 s</text>"));
+    }
+
+    #[test]
+    fn the_picture_can_be_included_in_a_page() {
+        let picture = svg("a: b", &lanes("[0.00s] <x> & y\n[1.00s] <x> & y\n"));
+        // Markdown passes it through as HTML: the opening tag alone on its line, no blank line.
+        assert!(picture.starts_with("<svg ") && picture.lines().next().unwrap().ends_with('>'));
+        assert!(!picture.trim_end().contains("\n\n"));
+        // Its text takes the page's colour, and a program's output is escaped.
+        assert!(picture.contains(r#"fill="currentColor""#));
+        assert!(picture.contains("&lt;x&gt; &amp; y") && !picture.contains("<x>"));
     }
 }
