@@ -45,7 +45,6 @@ fn main() {
         // Fix 2: blocking work that cannot be avoided goes to smol's thread pool.
         say!("a ticker, next to a task that runs thread::sleep in smol::unblock");
         let tick = ex.spawn(ticker("with unblock"));
-        // mutants: nothing is printed after this call ends, so its length does not show
         let block = ex.spawn(smol::unblock(|| thread::sleep(Duration::from_millis(200))));
         tick.await;
         block.await;

@@ -46,7 +46,6 @@ fn main() {
         let output = cancelled.cancel().await;
         say!("cancel().await returned {output:?}");
 
-        // mutants: a longer wait prints the same (it only keeps the executor running meanwhile)
         Timer::after(Duration::from_secs(1)).await; // meanwhile, "detached" finishes
         // ANCHOR_END: cancel
     }));

@@ -45,7 +45,7 @@ async fn answer(mut stream: TcpStream) -> std::io::Result<()> {
         Timer::after(Duration::from_millis(100)).await;
         ("200 OK", format!("page {n}"))
     } else if path == "/slow" {
-        // mutants: never reached: the client gives up after 500 ms
+        // Longer than the client waits: it gives up after 500 ms.
         Timer::after(Duration::from_secs(5)).await;
         ("200 OK", "finally".to_string())
     } else {

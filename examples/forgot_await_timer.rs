@@ -16,7 +16,6 @@ use workbook::say;
 fn main() {
     smol::block_on(async {
         say!("before");
-        // mutants: never awaited, so never waited for: that is the lesson
         Timer::after(Duration::from_secs(1)); // forgot `.await`: it compiles, and waits for nothing
         say!("after the Timer without .await: no pause");
         Timer::after(Duration::from_secs(1)).await;

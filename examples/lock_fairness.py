@@ -20,7 +20,7 @@ async def user(name, turns, lock):
 
 
 async def late_user(lock):
-    # mutants: b only has to ask while a holds the lock (0 to 0.2 s): 50 ms prints the same
+    # b asks for the lock while a holds it (from 0 to 0.2 s).
     await asyncio.sleep(0.1)
     await user("b", 2, lock)
 

@@ -32,7 +32,7 @@ fn main() {
     smol::block_on(ex.run(async {
         let a = ex.spawn(user("a", 3, &lock));
         let b = ex.spawn(async {
-            // mutants: b only has to ask while a holds the lock (0 to 0.2 s): 50 ms prints the same
+            // b asks for the lock while a holds it (from 0 to 0.2 s).
             Timer::after(Duration::from_millis(100)).await;
             user("b", 2, &lock).await;
         });

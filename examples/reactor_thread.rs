@@ -54,7 +54,7 @@ fn child() {
     let observer = thread::Builder::new()
         .name("observer".into())
         .spawn(|| {
-            // mutants: any moment of the 1 s wait shows the same threads
+            // Half-way through the 1 s wait: any moment of it shows the same threads.
             thread::sleep(Duration::from_millis(500));
             waiting_in()
         })

@@ -15,7 +15,6 @@ use workbook::say;
 // ANCHOR: waiters
 /// Waits 0.1 s, then until `deadline`: its timer for `deadline` is filed 0.1 s after `b`'s.
 async fn a(deadline: Instant, how: &str) {
-    // mutants: only files `a`'s second timer later; any wait before the deadline prints the same
     Timer::after(Duration::from_millis(100)).await;
     Timer::at(deadline).await;
     say!("{how}: a");

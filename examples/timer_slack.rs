@@ -33,7 +33,6 @@ mod linux {
 }
 
 const SHORT: Duration = Duration::from_millis(10);
-// mutants: the output says whether a wait ends later, not by how much
 const LONG: Duration = Duration::from_millis(500);
 const RAISED_SLACK_NS: u64 = 5_000_000;
 

@@ -13,7 +13,6 @@ use workbook::say;
 // ANCHOR: main
 fn main() {
     smol::block_on(async {
-        // mutants: any deadline that has passed by the await prints the same: the lesson
         let sleep = Timer::after(Duration::from_millis(500)); // the deadline: now + 0.5 s
         say!("made a 0.5 s sleep; now 0.5 s of other work before awaiting it");
         // Work that keeps the thread (here, blocking on purpose), before the `.await`.

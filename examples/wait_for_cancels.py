@@ -9,7 +9,7 @@ from timeline import say
 
 async def job(name):
     try:
-        # mutants: never reached: the time limit cancels the job first
+        # Never reached: the time limit cancels the job first.
         await asyncio.sleep(1)
     finally:
         say(f"{name}: cleaned up")

@@ -22,7 +22,7 @@ impl Drop for CleanUp {
 
 async fn job(name: &'static str) -> &'static str {
     let _clean_up = CleanUp(name);
-    // mutants: never reached: the time limit cancels the job first
+    // Never reached: the time limit cancels the job first.
     Timer::after(Duration::from_secs(1)).await;
     name
 }

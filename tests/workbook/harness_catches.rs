@@ -620,3 +620,15 @@ fn a_block_on_that_polls_on_a_timer_is_caught_by_its_poll_count() {
         "{report}"
     );
 }
+
+/// Each line of `xtask/mutants-excused.txt` still names exactly one line with a duration, so that
+/// no excuse goes on covering a line that has changed (a stale one is caught: the unit tests of
+/// `xtask::mutants` show it).
+#[test]
+fn every_mutants_excuse_names_one_line_with_a_duration() {
+    let root = &workbook().root;
+    let list = std::fs::read_to_string(root.join(xtask::mutants::EXCUSED)).unwrap();
+    let excuses = xtask::mutants::excuses(&list).unwrap_or_else(|e| panic!("{e}"));
+    let problems = xtask::mutants::check_excuses(root, &excuses);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -6,8 +6,9 @@
 //! as long, then half as long, one at a time. Each changed program (a *mutant*) is compiled with
 //! rustc against the crates of a normal build, then checked against the original's expected
 //! output, with the same re-runs as `verify`. A mutant that still passes *survived*: either the
-//! check has a hole, or the output does not depend on that duration, and the line must say so in
-//! a comment, on it or on the line above: `// mutants: WHY` (`# mutants: WHY` in Python).
+//! check has a hole, or the output does not depend on that duration, and the line must be listed
+//! in `xtask/mutants-excused.txt` with the reason. (The list is kept apart from the programs so
+//! that the lesson code the book shows carries no note for the harness.)
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -59,9 +60,92 @@ impl Site {
     }
 }
 
-/// The durations of 100 ms or more in a program's text, except on lines that say, in a
-/// `mutants:` comment on them or on the line above, why they do not matter.
-pub fn sites(text: &str, language: Language) -> (Vec<Site>, Vec<(usize, String)>) {
+/// The file of durations that no change may be caught on, relative to the workbook's root.
+pub const EXCUSED: &str = "xtask/mutants-excused.txt";
+
+/// One line of [`EXCUSED`]: a duration whose length cannot show in what its program prints.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Excuse {
+    /// The program, relative to the workbook's root.
+    pub file: PathBuf,
+    /// Text that stands on exactly one line of the program, the duration's.
+    pub text: String,
+    pub why: String,
+}
+
+/// Reads [`EXCUSED`]: `FILE | TEXT ON THE LINE | WHY` a line, `#` for comments.
+pub fn excuses(list: &str) -> Result<Vec<Excuse>, String> {
+    let mut excuses = Vec::new();
+    for (index, line) in list.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split(" | ").map(str::trim).collect();
+        let [file, text, why] = fields[..] else {
+            return Err(format!(
+                "{EXCUSED}:{}: expected `FILE | TEXT ON THE LINE | WHY`, found {line:?}",
+                index + 1
+            ));
+        };
+        excuses.push(Excuse {
+            file: PathBuf::from(file),
+            text: text.to_string(),
+            why: why.to_string(),
+        });
+    }
+    Ok(excuses)
+}
+
+/// Checks every excuse against its program: the file exists, and the text stands on exactly one
+/// of its lines, which has a duration of 100 ms or more. An excuse that matches nothing would
+/// keep excusing nothing while a changed line went unchecked.
+pub fn check_excuses(root: &Path, excuses: &[Excuse]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for excuse in excuses {
+        let Ok(text) = fs::read_to_string(root.join(&excuse.file)) else {
+            problems.push(format!("{EXCUSED}: no file {}", excuse.file.display()));
+            continue;
+        };
+        let language = if excuse.file.extension().is_some_and(|e| e == "py") {
+            Language::Python
+        } else {
+            Language::Rust
+        };
+        let lines: Vec<usize> = text
+            .lines()
+            .enumerate()
+            .filter(|(_, line)| line.contains(&excuse.text))
+            .map(|(i, _)| i + 1)
+            .collect();
+        let (sites, _) = sites(&text, language, &[]);
+        match lines[..] {
+            [line] if sites.iter().any(|s| s.line == line) => {}
+            [line] => problems.push(format!(
+                "{EXCUSED}: {}:{line} has no duration of 100 ms or more to excuse",
+                excuse.file.display()
+            )),
+            [] => problems.push(format!(
+                "{EXCUSED}: no line of {} has {:?}; update or remove the excuse",
+                excuse.file.display(),
+                excuse.text
+            )),
+            _ => problems.push(format!(
+                "{EXCUSED}: {:?} stands on lines {lines:?} of {}; give text that only one has",
+                excuse.text,
+                excuse.file.display()
+            )),
+        }
+    }
+    problems
+}
+
+/// The durations of 100 ms or more in a program's text, except on the lines that one of the
+/// `excused` texts stands on (returned apart, with their line numbers).
+pub fn sites<'a>(
+    text: &str,
+    language: Language,
+    excused: &[&'a Excuse],
+) -> (Vec<Site>, Vec<(usize, &'a Excuse)>) {
     let forms: &[(&str, Form, f64)] = match language {
         Language::Rust => &[
             ("from_millis(", Form::Millis, 1e-3),
@@ -70,19 +154,11 @@ pub fn sites(text: &str, language: Language) -> (Vec<Site>, Vec<(usize, String)>
         ],
         Language::Python => &[("sleep(", Form::PythonSleep, 1.0)],
     };
-    let marker = match language {
-        Language::Rust => "// mutants:",
-        Language::Python => "# mutants:",
-    };
     let mut found = Vec::new();
-    let mut excused = Vec::new();
+    let mut excused_sites = Vec::new();
     let mut offset = 0;
-    let mut previous = "";
     for (index, line) in text.split_inclusive('\n').enumerate() {
-        let why = line
-            .split_once(marker)
-            .or_else(|| previous.trim_start().split_once(marker))
-            .map(|(_, why)| why.trim().to_string());
+        let excuse = excused.iter().find(|e| line.contains(&e.text));
         // A duration in a comment is not one the program waits for.
         let comment = match language {
             Language::Rust => "//",
@@ -110,8 +186,8 @@ pub fn sites(text: &str, language: Language) -> (Vec<Site>, Vec<(usize, String)>
                 if seconds < SHORTEST {
                     continue;
                 }
-                if let Some(why) = &why {
-                    excused.push((index + 1, why.clone()));
+                if let Some(excuse) = excuse {
+                    excused_sites.push((index + 1, *excuse));
                     continue;
                 }
                 found.push(Site {
@@ -124,10 +200,9 @@ pub fn sites(text: &str, language: Language) -> (Vec<Site>, Vec<(usize, String)>
             }
         }
         offset += line.len();
-        previous = line;
     }
     found.sort_by_key(|s| s.start);
-    (found, excused)
+    (found, excused_sites)
 }
 
 /// One changed copy of a program.
@@ -141,8 +216,16 @@ pub struct Mutant {
     pub text: String,
 }
 
-fn mutants_of(example: &Example, text: &str) -> (Vec<Mutant>, Vec<(usize, String)>) {
-    let (sites, excused) = sites(text, example.language);
+fn mutants_of<'a>(
+    example: &Example,
+    text: &str,
+    excuses: &'a [Excuse],
+) -> (Vec<Mutant>, Vec<(usize, &'a Excuse)>) {
+    let mine: Vec<&Excuse> = excuses
+        .iter()
+        .filter(|e| e.file == example.source)
+        .collect();
+    let (sites, excused) = sites(text, example.language, &mine);
     let mutants = sites
         .iter()
         .flat_map(|site| {
@@ -214,16 +297,23 @@ fn programs(workbook: &Workbook, names: &[String]) -> Result<Vec<Example>, Strin
 /// Makes, compiles and checks every mutant; prints what survived. True if none did.
 pub fn run(workbook: &Workbook, names: &[String]) -> Result<bool, String> {
     let programs = programs(workbook, names)?;
+    let list = fs::read_to_string(workbook.root.join(EXCUSED))
+        .map_err(|e| format!("cannot read {EXCUSED}: {e}"))?;
+    let excuses = excuses(&list)?;
+    let problems = check_excuses(&workbook.root, &excuses);
+    if !problems.is_empty() {
+        return Err(problems.join("\n"));
+    }
     let mut mutants = Vec::new();
     let mut excused = Vec::new();
     for example in &programs {
         let text = fs::read_to_string(workbook.root.join(&example.source))
             .map_err(|e| format!("cannot read {}: {e}", example.source.display()))?;
-        let (found, why) = mutants_of(example, &text);
+        let (found, why) = mutants_of(example, &text, &excuses);
         mutants.extend(found);
         excused.extend(
             why.into_iter()
-                .map(|(line, why)| (example.source.clone(), line, why)),
+                .map(|(line, excuse)| (example.source.clone(), line, excuse.why.clone())),
         );
     }
     eprintln!(
@@ -402,8 +492,8 @@ fn summarize(
     }
     println!(
         "\nSurvived: these changes still pass their check. Either the check misses them, or the \
-         output does not depend on the duration, and the line should say why in a \
-         `// mutants:` comment:\n{survivors}"
+         output does not depend on the duration, and the line should be listed, with why, in \
+         {EXCUSED}:\n{survivors}"
     );
     false
 }
@@ -416,7 +506,7 @@ mod tests {
     fn durations_of_100_ms_or_more_are_found() {
         let text = "let a = Duration::from_millis(200);\nlet b = Duration::from_millis(10);\n\
                     let c = Duration::from_secs(1);\nlet d = Duration::from_secs_f64(0.25);\n";
-        let (found, _) = sites(text, Language::Rust);
+        let (found, _) = sites(text, Language::Rust, &[]);
         let seconds: Vec<f64> = found.iter().map(|s| s.seconds).collect();
         assert_eq!(seconds, [0.2, 1.0, 0.25]);
         assert_eq!(&text[found[0].start..found[0].end], "from_millis(200)");
@@ -425,19 +515,70 @@ mod tests {
     }
 
     #[test]
-    fn a_mutants_comment_excuses_its_line() {
-        let text = "// mutants: only a limit, never reached\nlet a = Duration::from_secs(5);\n\
-                    let b = Duration::from_secs(2); // mutants: never reached either\n";
-        let (found, excused) = sites(text, Language::Rust);
-        assert!(found.is_empty(), "{found:?}");
-        assert_eq!(excused.len(), 2);
+    fn an_excuse_excuses_its_line_only() {
+        let list = "# a comment\nexamples/a.rs | from_secs(5) | only a limit, never reached\n";
+        let excuses = excuses(list).unwrap();
+        let text = "let a = Duration::from_secs(5);\nlet b = Duration::from_secs(2);\n";
+        let (found, excused) = sites(text, Language::Rust, &excuses.iter().collect::<Vec<_>>());
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].line, 2);
+        assert_eq!(excused, [(1, &excuses[0])]);
+    }
+
+    #[test]
+    fn an_excuse_that_matches_no_line_or_several_is_reported() {
+        let dir = std::env::temp_dir().join(format!("excuses-{}", std::process::id()));
+        fs::create_dir_all(dir.join("examples")).unwrap();
+        fs::write(
+            dir.join("examples/a.rs"),
+            "let a = Duration::from_secs(5);\nlet b = Duration::from_secs(5);\nlet c = 1;\n",
+        )
+        .unwrap();
+        let list = "examples/a.rs | from_secs(9) | gone\nexamples/a.rs | from_secs(5) | twice\n\
+                    examples/a.rs | let c | no duration\nexamples/b.rs | x | no file\n";
+        let problems = check_excuses(&dir, &excuses(list).unwrap());
+        let _ = fs::remove_dir_all(&dir);
+        assert_eq!(problems.len(), 4, "{problems:#?}");
+        assert!(
+            problems[0].contains("no line of examples/a.rs"),
+            "{}",
+            problems[0]
+        );
+        assert!(
+            problems[1].contains("stands on lines [1, 2]"),
+            "{}",
+            problems[1]
+        );
+        assert!(problems[2].contains("has no duration"), "{}", problems[2]);
+        assert!(
+            problems[3].contains("no file examples/b.rs"),
+            "{}",
+            problems[3]
+        );
+    }
+
+    #[test]
+    fn a_malformed_excuse_is_an_error() {
+        let error = excuses("examples/a.rs | from_secs(5)\n").unwrap_err();
+        assert!(
+            error.contains(":1: expected `FILE | TEXT ON THE LINE | WHY`"),
+            "{error}"
+        );
     }
 
     #[test]
     fn durations_in_comments_are_not_changed() {
-        let (found, _) = sites("// Timer::after(Duration::from_secs(1))\n", Language::Rust);
+        let (found, _) = sites(
+            "// Timer::after(Duration::from_secs(1))\n",
+            Language::Rust,
+            &[],
+        );
         assert!(found.is_empty());
-        let (found, _) = sites("# asyncio.sleep(0.5) is a coroutine\n", Language::Python);
+        let (found, _) = sites(
+            "# asyncio.sleep(0.5) is a coroutine\n",
+            Language::Python,
+            &[],
+        );
         assert!(found.is_empty());
     }
 
@@ -446,6 +587,7 @@ mod tests {
         let (found, _) = sites(
             "    await asyncio.sleep(0.5)\n    await asleep(1)\n",
             Language::Python,
+            &[],
         );
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].written(1.0), "sleep(1)");
