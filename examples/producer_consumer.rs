@@ -33,7 +33,7 @@ async fn producer(name: &'static str, count: u32, queue: Sender<String>) -> Vec<
 // ANCHOR_END: producer
 
 // ANCHOR: consumer
-/// Takes items until the channel is closed and empty; each item takes 100 ms.
+/// Takes items until the channel is closed and empty; each item takes 200 ms.
 /// Starts after `late`, so that no two consumers finish an item at the same moment.
 async fn consumer(name: &'static str, late: Duration, queue: Receiver<String>) -> Vec<String> {
     Timer::after(late).await;
