@@ -158,13 +158,17 @@ fn a_wrong_error_code_is_caught() {
     let lesson = example("count_missing_argument");
     let built = build::compile_fail_lessons(&workbook().root, &[&lesson.name]).unwrap();
     let actual = built.first_errors.get(&lesson.name);
-    assert!(matches!(check_error(&lesson, actual), Verdict::Passed));
+    let whole = build::rustc_release().as_deref() == Some(build::RUSTC_OF_RECORD);
+    assert!(matches!(
+        check_error(&lesson, actual, whole),
+        Verdict::Passed
+    ));
 
     let wrong = Example {
         expected: Expected::CompileError("error[E0308]: mismatched types".into()),
         ..lesson.clone()
     };
-    let outcome = Outcome::new(&wrong, check_error(&wrong, actual));
+    let outcome = Outcome::new(&wrong, check_error(&wrong, actual, whole));
     let report = failure(&outcome);
     assert!(
         report.contains("failed to compile with another error"),
@@ -180,8 +184,36 @@ fn a_wrong_error_code_is_caught() {
     );
 
     // A lesson that compiles after all is a failure too.
-    let outcome = Outcome::new(&lesson, check_error(&lesson, None));
+    let outcome = Outcome::new(&lesson, check_error(&lesson, None, whole));
     assert!(failure(&outcome).contains("compiled, but it is a lesson that must fail with"));
+}
+
+#[test]
+fn a_change_below_the_first_line_of_an_error_is_caught_with_the_release_of_record_only() {
+    let lesson = example("count_missing_argument");
+    let built = build::compile_fail_lessons(&workbook().root, &[&lesson.name]).unwrap();
+    let actual = built.first_errors.get(&lesson.name);
+    let Expected::CompileError(text) = &lesson.expected else {
+        panic!("not a compile-fail lesson")
+    };
+    let reworded = Example {
+        expected: Expected::CompileError(text.replace("provide the argument", "add an argument")),
+        ..lesson.clone()
+    };
+    // With the release the file was recorded with, the whole error is compared.
+    let outcome = Outcome::new(&reworded, check_error(&reworded, actual, true));
+    let report = failure(&outcome);
+    assert!(
+        report.contains("with the right error, explained differently")
+            && report.contains("  - help: add an argument")
+            && report.contains("  + help: provide the argument"),
+        "{report}"
+    );
+    // With another release, only the first line.
+    assert!(matches!(
+        check_error(&reworded, actual, false),
+        Verdict::Passed
+    ));
 }
 
 #[cfg(unix)]

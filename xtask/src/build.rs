@@ -15,7 +15,7 @@ pub struct Built {
     /// Library crate name → its `.rlib`, for compiling a single file against the same crates.
     pub libraries: HashMap<String, PathBuf>,
     /// Example name → the first error the compiler reported for it (`error[E0061]: ...`).
-    pub first_errors: HashMap<String, String>,
+    pub first_errors: HashMap<String, Diagnostic>,
     /// cargo's own error output, when the build failed.
     pub failure: Option<String>,
 }
@@ -142,7 +142,14 @@ fn record(built: &mut Built, message: &Value) {
         Some("compiler-message") => {
             let diagnostic = &message["message"];
             if diagnostic["level"] == "error" && !built.first_errors.contains_key(&name) {
-                built.first_errors.insert(name, headline(diagnostic));
+                let rendered = diagnostic["rendered"].as_str().unwrap_or_default();
+                built.first_errors.insert(
+                    name,
+                    Diagnostic {
+                        headline: headline(diagnostic),
+                        rendered: tidy(rendered),
+                    },
+                );
             }
         }
         _ => {}
@@ -228,6 +235,34 @@ fn cache_key(built: &Built, source: &[u8]) -> u64 {
 /// The first line of a diagnostic as rustc prints it: `error[E0061]: this function takes ...`.
 /// A lint made an error (`#![deny(unused_must_use)]`) has the lint's name as its code in the JSON,
 /// but rustc prints it without one: `error: unused implementer of ...`.
+/// A compile error, as rustc reports it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    /// Its first line: `error[E0061]: this function takes 1 argument ...`.
+    pub headline: String,
+    /// All of it, as rustc prints it (without colours), lines trimmed at the end.
+    pub rendered: String,
+}
+
+/// The Rust release whose compile errors the compile-fail lessons' `.stderr` files record whole.
+/// With it, a lesson's whole first error is compared; with another release, only its first line,
+/// since releases reword the notes and suggestions below it.
+pub const RUSTC_OF_RECORD: &str = "1.95.0";
+
+/// The release of the `rustc` on the `PATH`, such as `1.95.0`.
+pub fn rustc_release() -> Option<String> {
+    let output = Command::new("rustc").arg("--version").output().ok()?;
+    let version = String::from_utf8_lossy(&output.stdout);
+    version.split_whitespace().nth(1).map(str::to_string)
+}
+
+/// Text with each line's trailing spaces, and blank lines at the end, removed: what an editor
+/// may do to a file, and what does not matter in a diagnostic.
+pub fn tidy(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    lines.join("\n").trim_end().to_string()
+}
+
 pub fn headline(diagnostic: &Value) -> String {
     let message = diagnostic["message"].as_str().unwrap_or_default();
     match diagnostic["code"]["code"].as_str() {

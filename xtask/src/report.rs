@@ -325,15 +325,31 @@ impl fmt::Display for Outcome {
                 expected: want,
                 actual,
             } => {
+                let (want_first, actual_first) = (
+                    want.lines().next().unwrap_or_default(),
+                    actual.lines().next().unwrap_or_default(),
+                );
                 let codes = (build::error_code(want), build::error_code(actual));
-                let what = if codes.0 == codes.1 {
+                let what = if want_first == actual_first {
+                    "the right error, explained differently"
+                } else if codes.0 == codes.1 {
                     "the right error code, with another message"
                 } else {
                     "another error"
                 };
                 writeln!(f, "{name} ({source}) failed to compile with {what}:")?;
-                writeln!(f, "  - {want}")?;
-                writeln!(f, "  + {actual}")?;
+                let (old, new): (Vec<&str>, Vec<&str>) =
+                    (want.lines().collect(), actual.lines().collect());
+                for op in similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new) {
+                    for change in op.iter_changes(&old, &new) {
+                        let sign = match change.tag() {
+                            similar::ChangeTag::Delete => '-',
+                            similar::ChangeTag::Insert => '+',
+                            similar::ChangeTag::Equal => ' ',
+                        };
+                        writeln!(f, "  {sign} {}", change.value())?;
+                    }
+                }
                 writeln!(
                     f,
                     "  (expected in {expected}; see the whole error with \

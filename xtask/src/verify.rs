@@ -15,7 +15,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::build::{self, Progress};
+use crate::build::{self, Diagnostic, Progress};
 use crate::catalog::{Example, Expected, Language};
 use crate::compare;
 use crate::report::{Outcome, Verdict};
@@ -389,31 +389,41 @@ fn check_lessons(root: &Path, examples: &[&Example], names: &[&str]) -> Vec<Outc
         return Vec::new();
     }
     let built = build::compile_fail_lessons(root, names);
+    let whole = build::rustc_release().as_deref() == Some(build::RUSTC_OF_RECORD);
     examples
         .iter()
         .filter(|e| e.is_compile_fail())
         .map(|example| {
             let verdict = match &built {
                 Err(e) => Verdict::CannotRun(e.clone()),
-                Ok(built) => check_error(example, built.first_errors.get(&example.name)),
+                Ok(built) => check_error(example, built.first_errors.get(&example.name), whole),
             };
             Outcome::new(example, verdict)
         })
         .collect()
 }
 
-/// Checks a compile-fail lesson's first error (`None`: it compiled) against the expected one.
-pub fn check_error(example: &Example, actual: Option<&String>) -> Verdict {
+/// Checks a compile-fail lesson's first error (`None`: it compiled) against the expected one:
+/// its first line always, and all of it when `whole` (the compiler is the release the expected
+/// file was recorded with, [`build::RUSTC_OF_RECORD`]).
+pub fn check_error(example: &Example, actual: Option<&Diagnostic>, whole: bool) -> Verdict {
     let Expected::CompileError(expected) = &example.expected else {
         return Verdict::NoExpectedOutput;
     };
-    let expected = expected.trim().to_string();
+    let expected = build::tidy(expected);
+    let expected_headline = expected.lines().next().unwrap_or_default().to_string();
     match actual {
-        None => Verdict::Compiled { expected },
-        Some(actual) if *actual == expected => Verdict::Passed,
-        Some(actual) => Verdict::WrongError {
-            expected,
-            actual: actual.clone(),
+        None => Verdict::Compiled {
+            expected: expected_headline,
         },
+        Some(actual) if actual.headline != expected_headline => Verdict::WrongError {
+            expected: expected_headline,
+            actual: actual.headline.clone(),
+        },
+        Some(actual) if whole && actual.rendered != expected => Verdict::WrongError {
+            expected,
+            actual: actual.rendered.clone(),
+        },
+        Some(_) => Verdict::Passed,
     }
 }
