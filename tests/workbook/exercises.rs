@@ -90,7 +90,7 @@ fn feedback_for_a_sequential_solution_points_at_concurrency() {
     let feedback = exercise::feedback(exercise, handout);
     assert!(feedback.contains("It took "), "{feedback}");
     assert!(
-        feedback.contains("done, it takes about 1.00 s"),
+        feedback.contains("a finished solution takes about 1.00 s"),
         "{feedback}"
     );
     assert!(feedback.contains("running concurrently"), "{feedback}");

@@ -210,7 +210,8 @@ pub fn feedback(exercise: &Example, outcome: &Outcome) -> String {
     text
 }
 
-/// "It took 3.00 s; done, it takes about 1.00 s", and a question that points at the likely cause.
+/// "It took 3.00 s; a finished solution takes about 1.00 s", and a question that points at the
+/// likely cause.
 fn timing_advice(took: f64, expected: f64) -> String {
     let question = if took > expected * 1.5 {
         " Are the tasks running concurrently, or is something blocking the thread?"
@@ -220,7 +221,7 @@ fn timing_advice(took: f64, expected: f64) -> String {
         ""
     };
     format!(
-        "\nIt took {}; done, it takes about {}.{question}\n",
+        "\nIt took {}; a finished solution takes about {}.{question}\n",
         compare::seconds(took),
         compare::seconds(expected)
     )
@@ -260,7 +261,7 @@ mod tests {
     fn slow_runs_ask_about_concurrency_and_fast_ones_about_sleeps() {
         let slow = timing_advice(3.0, 1.0);
         assert!(
-            slow.contains("It took 3.00 s; done, it takes about 1.00 s."),
+            slow.contains("It took 3.00 s; a finished solution takes about 1.00 s."),
             "{slow}"
         );
         assert!(slow.contains("running concurrently"), "{slow}");

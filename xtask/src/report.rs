@@ -220,7 +220,7 @@ impl Outcome {
             .unwrap_or_default();
         let again = match self.runs {
             1 => String::new(),
-            n => format!("  (ran {n} times: {})", self.earlier.join("; ")),
+            n => format!("  (ran {n} times; before the last: {})", self.earlier.join("; ")),
         };
         format!("{status:<5} {:<28} {time:>9}{cpu}{again}", self.name)
     }
@@ -390,7 +390,7 @@ impl fmt::Display for Outcome {
         if !self.earlier.is_empty() {
             writeln!(
                 f,
-                "  It was run {} times: {}.",
+                "  It was run {} times, and this is the last run; before it, {}.",
                 self.runs,
                 self.earlier.join("; ")
             )?;
