@@ -118,22 +118,54 @@
     choice: "Choose one.",
   };
 
-  // One question: its prompt, the reader's controls, a Check button, and the feedback.
+  // One question: its prompt, the reader's controls (a group named by the question), a Check
+  // button, and the feedback, in a live region that is always there, so that a screen reader
+  // announces each verdict. Focus never drops to the page: Check hands it to Try again (in the
+  // same place), Try again to the first answer, and each line moved in an order question to the
+  // line that takes its place. Changing an answer after checking clears the verdict, which no
+  // longer holds.
   function render(question, quizId, number) {
     const box = element("div", "quiz-question");
     box.dataset.kind = question.kind;
     box.id = quizId + "-" + number;
     const heading = "<strong>" + number + ".</strong> " + inline(question.ask || "");
-    box.appendChild(element("p", "quiz-ask", heading));
-    box.appendChild(element("p", "quiz-how", PROMPTS[question.kind] || ""));
+    const ask = element("p", "quiz-ask", heading);
+    ask.id = box.id + "-ask";
+    const how = element("p", "quiz-how", PROMPTS[question.kind] || "");
+    how.id = box.id + "-how";
+    box.appendChild(ask);
+    box.appendChild(how);
 
     const controls = element("div", "quiz-controls");
     box.appendChild(controls);
+    const check = element("button", "quiz-check", "Check");
+    check.type = "button";
+    const again = element("button", "quiz-again", "Try again");
+    again.type = "button";
+    again.hidden = true;
+    const feedback = element("div", "quiz-feedback");
+    feedback.setAttribute("role", "status");
+    feedback.setAttribute("aria-live", "polite");
+
+    // The verdict is about the answer as it was checked: any change clears it.
+    function changed() {
+      if (feedback.dataset.verdict !== undefined) {
+        delete feedback.dataset.verdict;
+        feedback.innerHTML = "";
+        check.hidden = false;
+        again.hidden = true;
+      }
+    }
+
     let answer; // returns the reader's answer, or null if it is not complete yet
     let reset;
+    let first; // the control that Try again hands focus to
     if (question.kind === "order") {
       const pool = element("div", "quiz-pool");
+      pool.setAttribute("role", "group");
+      pool.setAttribute("aria-labelledby", ask.id + " " + how.id);
       const chosen = element("ol", "quiz-chosen");
+      chosen.setAttribute("aria-label", "Your order");
       controls.appendChild(pool);
       controls.appendChild(chosen);
       const buttons = shuffled(question.items, question.ask).map(function (item) {
@@ -141,7 +173,10 @@
         button.type = "button";
         button.dataset.text = item.text;
         button.addEventListener("click", function () {
-          if (button.parentElement === pool) {
+          const fromPool = button.parentElement === pool;
+          const before = fromPool ? Array.from(pool.children) : Array.from(chosen.children);
+          const place = before.indexOf(fromPool ? button : button.parentElement);
+          if (fromPool) {
             const li = element("li");
             li.appendChild(button);
             chosen.appendChild(li);
@@ -149,6 +184,17 @@
             const li = button.parentElement;
             pool.appendChild(button);
             li.remove();
+          }
+          changed();
+          // Moving an element drops its focus: give it to the line now in the moved one's
+          // place (or the one before it) in the list it left; when that list is empty, to
+          // Check once every line is placed, or else to the line that went back.
+          const left = fromPool ? Array.from(pool.children) : Array.from(chosen.querySelectorAll("button"));
+          const next = left[Math.min(place, left.length - 1)];
+          if (next) {
+            next.focus();
+          } else {
+            (fromPool ? check : button).focus();
           }
         });
         pool.appendChild(button);
@@ -166,14 +212,20 @@
         });
         chosen.innerHTML = "";
       };
+      first = function () {
+        return pool.querySelector("button");
+      };
     } else {
       const multiple = question.kind === "printed";
+      controls.setAttribute("role", multiple ? "group" : "radiogroup");
+      controls.setAttribute("aria-labelledby", ask.id + " " + how.id);
       const inputs = question.items.map(function (item, i) {
         const label = element("label", "quiz-choice");
         const input = document.createElement("input");
         input.type = multiple ? "checkbox" : "radio";
         input.name = box.id;
         input.value = String(i);
+        input.addEventListener("change", changed);
         label.appendChild(input);
         const text = question.kind === "choice" ? inline(item.text) : "<code>" + escapeHtml(item.text) + "</code>";
         label.appendChild(element("span", "", " " + text));
@@ -193,16 +245,11 @@
           i.checked = false;
         });
       };
+      first = function () {
+        return inputs[0];
+      };
     }
 
-    const check = element("button", "quiz-check", "Check");
-    check.type = "button";
-    const again = element("button", "quiz-again", "Try again");
-    again.type = "button";
-    again.hidden = true;
-    const feedback = element("div", "quiz-feedback");
-    feedback.hidden = true;
-    feedback.setAttribute("role", "status");
     box.appendChild(check);
     box.appendChild(again);
     box.appendChild(feedback);
@@ -210,10 +257,9 @@
     check.addEventListener("click", function () {
       const given = answer();
       if (given === null) {
-        feedback.hidden = false;
         feedback.dataset.verdict = "incomplete";
         feedback.innerHTML =
-          question.kind === "order" ? "Place every line first." : "Choose an answer first.";
+          "<p>" + (question.kind === "order" ? "Place every line first." : "Choose an answer first.") + "</p>";
         return;
       }
       let right;
@@ -244,7 +290,6 @@
           key = "it prints " + key + ".";
         }
       }
-      feedback.hidden = false;
       feedback.dataset.verdict = right ? "right" : "wrong";
       feedback.innerHTML =
         "<p><strong>" + (right ? "Right." : "Not quite.") + "</strong> " +
@@ -254,12 +299,12 @@
         '<p class="quiz-see">See ' + inline(question.see || "") + "</p>";
       check.hidden = true;
       again.hidden = false;
+      again.focus();
     });
     again.addEventListener("click", function () {
       reset();
-      feedback.hidden = true;
-      check.hidden = false;
-      again.hidden = true;
+      changed();
+      first().focus();
     });
     return box;
   }
