@@ -4,10 +4,16 @@
     python3 check_book.py --links-only BOOK_DIR    only the internal links and anchors
 
 Checks that each page loads with no console error and no request leaving localhost, that every
-internal link and anchor resolves, and that searching for "Waker" leads to the wake-up chapter;
-answers every quiz question twice, right and then wrong, and checks the feedback each time; checks
-that a font for Korean is installed. Saves a screenshot of the first chapter (which opens with a
-summary in Korean) and one of a quiz answered wrong, next to it. Standard library only: it speaks
+internal link and anchor resolves, that searching for "Waker" leads to the wake-up chapter and
+searching in Korean ("퓨처", "웨이커", "취소") to the glossary's entries; answers every quiz
+question twice, right and then wrong, and checks the feedback each time; answers each again with
+the keyboard and checks where focus goes, that a changed answer clears the verdict, that the
+feedback is a live region, and that the answers are a group named by the question; runs axe
+(axe-core, pinned in package-lock.json and installed with `npm ci` into node_modules/ here) on
+every page in each of mdBook's themes, with the quizzes' feedback shown, and on the Korean search
+results, and fails on any violation but those listed in MDBOOK_KNOWN; checks that a font for
+Korean is installed. Saves a screenshot of the first chapter (which opens with a summary in
+Korean) and one of a quiz answered wrong, next to it. Python's standard library only: it speaks
 the WebDriver protocol over HTTP to chromedriver. Prints every problem and exits 1 if there is one.
 """
 
@@ -17,15 +23,22 @@ import http.server
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from html.parser import HTMLParser
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# mdBook's themes, as its theme menu names them (`mdbook-theme` in localStorage).
+THEMES = ["light", "rust", "coal", "navy", "ayu"]
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -142,6 +155,24 @@ class Browser:
 
     def run(self, script, *args):
         return self.call("POST", self.session + "/execute/sync", {"script": script, "args": list(args)})
+
+    def run_async(self, script, *args):
+        return self.call("POST", self.session + "/execute/async", {"script": script, "args": list(args)})
+
+    def element(self, css):
+        """The WebDriver reference of the first element that matches `css`."""
+        found = self.call("POST", self.session + "/element", {"using": "css selector", "value": css})
+        return next(iter(found.values()))
+
+    def press(self, key):
+        """Presses and releases one key, as a keyboard does, in whatever element has focus."""
+        keys = [{"type": "keyDown", "value": key}, {"type": "keyUp", "value": key}]
+        self.call("POST", self.session + "/actions",
+                  {"actions": [{"type": "key", "id": "keyboard", "actions": keys}]})
+
+    def type(self, css, text):
+        """Types `text` into the element that matches `css`, key by key."""
+        self.call("POST", f"{self.session}/element/{self.element(css)}/value", {"text": text})
 
     def console_errors(self):
         entries = self.call("POST", self.session + "/se/log", {"type": "browser"})
@@ -264,6 +295,7 @@ def quiz_problems(browser, base, book):
         for quiz_id, questions in found:
             for number, question in enumerate(questions, 1):
                 where = f"{path}: quiz '{quiz_id}', question {number}"
+                problems += [f"{where}: {p}" for p in keyboard_problems(browser, quiz_id, number, question)]
                 for expected, answer in zip(["right", "wrong"], answers(question)):
                     shown = browser.run(ANSWER, quiz_id, number, answer)
                     if "error" in shown:
@@ -282,6 +314,392 @@ def quiz_problems(browser, base, book):
                         problems += [f"{where}: the feedback's {p}" for p in target_problems(book, base, link)]
             last = (path, quiz_id)
     return problems, last
+
+
+# The state of question ARGS[1] of quiz ARGS[0], as a keyboard user meets it: where focus is,
+# the verdict shown, which buttons are shown, whether the feedback is a live region in the page,
+# and the name of the group that holds the answers.
+QUESTION_STATE = """
+const [id, number] = arguments;
+const box = document.getElementById(id + '-' + number);
+const feedback = box.querySelector('.quiz-feedback');
+const active = document.activeElement;
+const style = getComputedStyle(feedback);
+const group = box.querySelector('[role=group], [role=radiogroup], fieldset');
+const names = group && (group.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean);
+const where = active === document.body || active === null ? 'nowhere (the page)'
+  : !box.contains(active) ? 'outside the question'
+  : active.matches('.quiz-check') ? 'check'
+  : active.matches('.quiz-again') ? 'again'
+  : active.matches('.quiz-pool button') ? 'pool'
+  : active.matches('.quiz-chosen button') ? 'chosen'
+  : active.matches('input') ? 'input ' + [...box.querySelectorAll('input')].indexOf(active)
+  : active.tagName.toLowerCase();
+return {
+  focus: where,
+  verdict: feedback.dataset.verdict || null,
+  text: feedback.innerText.trim(),
+  live: (feedback.getAttribute('role') === 'status' || feedback.getAttribute('aria-live') === 'polite')
+    && !feedback.hidden && style.display !== 'none' && style.visibility !== 'hidden',
+  same: feedback.probe === true,
+  check: !box.querySelector('.quiz-check').hidden,
+  again: !box.querySelector('.quiz-again').hidden,
+  pool: box.querySelectorAll('.quiz-pool button').length,
+  items: box.querySelectorAll('.quiz-pool button, .quiz-chosen button, input').length,
+  group: !group ? null : group.tagName === 'FIELDSET'
+    ? (group.querySelector('legend') || {}).innerText || ''
+    : names.map(n => (document.getElementById(n) || {}).innerText || '?').join(' '),
+  ask: box.querySelector('.quiz-ask').innerText,
+};
+"""
+
+# Puts question ARGS[1] of quiz ARGS[0] back as handed out, marks its feedback element (to see
+# that the same live region is still there later), and gives focus to ARGS[2] in it: the
+# WHAT-th element that matches SELECTOR, or the line whose text is TEXT.
+QUESTION_FOCUS = """
+const [id, number, target] = arguments;
+const box = document.getElementById(id + '-' + number);
+if (target.fresh) {
+  const again = box.querySelector('.quiz-again');
+  if (!again.hidden) { again.click(); }
+  box.querySelector('.quiz-feedback').probe = true;
+}
+const element = target.text !== undefined
+  ? [...box.querySelectorAll(target.selector)].find(b => b.dataset.text === target.text)
+  : box.querySelectorAll(target.selector)[target.index || 0];
+if (!element) { return 'nothing to focus: ' + JSON.stringify(target); }
+element.focus();
+return null;
+"""
+
+ENTER, SPACE = "\ue007", "\ue00d"
+
+
+def keyboard_problems(browser, quiz_id, number, question):
+    """Answers a question with the keyboard: focus must stay where a keyboard user expects it
+    (Check hands it to Try again, Try again to the first answer, a moved line to the line that
+    takes its place, the last line placed to Check); changing a checked answer must clear the
+    verdict; the feedback must be a live region that is there before it is written; the answers
+    must be a group named by the question."""
+    problems = []
+    kind = question["kind"]
+
+    def state():
+        return browser.run(QUESTION_STATE, quiz_id, number)
+
+    def focus(**target):
+        missing = browser.run(QUESTION_FOCUS, quiz_id, number, target)
+        if missing:
+            raise LookupError(missing)
+
+    def expect(after, now, **wanted):
+        for key, value in wanted.items():
+            if now[key] != value:
+                shown = {"focus": "focus is on", "verdict": "the verdict is", "check": "Check shown:",
+                         "again": "Try again shown:"}.get(key, key + ":")
+                problems.append(f"after {after}, {shown} {now[key]!r}, not {value!r}")
+
+    try:
+        right, wrong = answers(question)
+        first = state()
+        if kind == "order":
+            focus(fresh=True, selector=".quiz-pool button")
+            for placed, text in enumerate(right, 1):
+                focus(selector=".quiz-pool button", text=text)
+                browser.press(ENTER)
+                expect(f"placing line {placed} with Enter", state(),
+                       focus="pool" if placed < len(right) else "check")
+        else:
+            focus(fresh=True, selector="input")
+            for i in right:
+                focus(selector="input", index=i)
+                browser.press(SPACE)
+        before = state()
+        if not before["live"]:
+            problems.append("before Check, the feedback is not a live region in the page "
+                            "(role=status, not hidden), so a screen reader would not announce it")
+        focus(selector=".quiz-check")
+        browser.press(ENTER)
+        checked = state()
+        expect("Check (right answer)", checked, focus="again", verdict="right", check=False, again=True)
+        if not checked["text"].startswith("Right.") or not (checked["live"] and checked["same"]):
+            problems.append(f"after Check, the live region does not say 'Right.': {checked['text'][:60]!r}")
+
+        # Change the answer: the verdict no longer holds.
+        if kind == "order":
+            focus(selector=".quiz-chosen button")
+            browser.press(ENTER)
+            changed = state()
+            expect("taking the first line back after checking", changed, verdict=None, check=True,
+                   again=False, focus="chosen" if len(right) > 1 else "pool")
+            focus(selector=".quiz-pool button")
+            browser.press(ENTER)
+            expect("placing it last", state(), focus="check")
+        else:
+            # A radio button not chosen yet; or a box ticked or not, to tick or untick.
+            flip = wrong[0] if kind != "printed" else \
+                next(i for i in range(len(question["items"])) if (i in right) != (i in wrong))
+            focus(selector="input", index=flip)
+            browser.press(SPACE)
+            changed = state()
+            expect("changing the answer after checking", changed, verdict=None, check=True, again=False,
+                   focus=f"input {flip}")
+        if changed["text"]:
+            problems.append(f"after the answer changed, the old feedback is still shown: {changed['text'][:60]!r}")
+        focus(selector=".quiz-check")
+        browser.press(ENTER)
+        expect("Check (changed answer)", state(), focus="again", check=False, again=True)
+        browser.press(ENTER)
+        expect("Try again", state(), focus="pool" if kind == "order" else "input 0", verdict=None,
+               check=True, again=False)
+
+        group = first["group"]
+        if group is None:
+            problems.append("the answers are not in a group (fieldset, or role=group/radiogroup)")
+        elif first["ask"].strip() not in group:
+            problems.append(f"the answers' group is named {group!r}, not by the question")
+    except LookupError as missing:
+        problems.append(str(missing))
+    return problems
+
+
+# Ticks or places an answer in every question of the page and checks it, so that the feedback
+# (its key, its links) is on the page when axe looks at it.
+SHOW_FEEDBACK = """
+document.querySelectorAll('.quiz-question').forEach(box => {
+  if (box.dataset.kind === 'order') {
+    box.querySelectorAll('.quiz-pool button').forEach(b => b.click());
+  } else {
+    const input = box.querySelector('input');
+    if (input && !input.checked) { input.click(); }
+  }
+  box.querySelector('.quiz-check').click();
+});
+return document.querySelectorAll('.quiz-feedback[data-verdict]').length;
+"""
+
+# Runs axe on the page; ARGS[0] is MDBOOK_KNOWN, ARGS[1] the page's path. Returns each element
+# in violation of a rule, with the index of the MDBOOK_KNOWN entry that excuses it (or -1).
+AXE_RUN = """
+const done = arguments[arguments.length - 1];
+const [known, page] = arguments;
+axe.run(document, {resultTypes: ['violations']}).then(result => {
+  const found = [];
+  for (const v of result.violations) {
+    for (const node of v.nodes) {
+      const element = node.target.length === 1 ? document.querySelector(node.target[0]) : null;
+      const excused = known.findIndex(k => k.rule === v.id && new RegExp(k.page).test(page)
+        && element !== null && element.closest(k.element) !== null);
+      const why = (node.failureSummary || '').split('\\n').slice(1).join(' ').replace(/\\s+/g, ' ');
+      found.push({rule: v.id, target: node.target.join(' '), html: node.html.slice(0, 90),
+                  why: why.slice(0, 240), excused: excused});
+    }
+  }
+  done(found);
+}, error => done([{rule: 'axe failed', target: '', html: '', why: String(error), excused: -1}]));
+"""
+
+# mdBook's own accessibility problems that theme/ does not fix, in one place, each with the
+# reason. An entry excuses a violation of its rule on the pages its pattern matches, by the
+# element it names (or one inside it); an entry that excuses nothing is itself a problem, so that
+# the list stays true. Everything else axe finds, in any theme, fails the test.
+MDBOOK_KNOWN = [
+    # toc.html is the table of contents mdBook writes for readers without JavaScript, shown in an
+    # iframe inside the sidebar's <noscript>: a fragment of a page, not a page. It has no title,
+    # no main landmark and no heading by design, and theme/'s scripts cannot run in it.
+    ("document-title", r"^toc\.html$", "html",
+     "mdBook's no-JavaScript sidebar fragment, shown in an iframe; not a page a reader opens"),
+    ("landmark-one-main", r"^toc\.html$", "html",
+     "mdBook's no-JavaScript sidebar fragment: a list of links, with no main content"),
+    ("page-has-heading-one", r"^toc\.html$", "html",
+     "mdBook's no-JavaScript sidebar fragment: a list of links, with no heading"),
+    ("region", r"^toc\.html$", "ol.chapter",
+     "mdBook's no-JavaScript sidebar fragment: its list is the whole document"),
+]
+
+
+def axe_source():
+    """axe-core's script, as `npm ci` installed it from package-lock.json into node_modules/
+    here; runs `npm ci` first if it is missing or another version. Raises LookupError, saying
+    what to do, if it cannot."""
+    with open(os.path.join(HERE, "package-lock.json"), encoding="utf-8") as f:
+        pinned = json.load(f)["packages"]["node_modules/axe-core"]["version"]
+    installed = os.path.join(HERE, "node_modules", "axe-core")
+
+    def version():
+        try:
+            with open(os.path.join(installed, "package.json"), encoding="utf-8") as f:
+                return json.load(f)["version"]
+        except (OSError, ValueError, KeyError):
+            return None
+
+    if version() != pinned:
+        npm = shutil.which("npm")
+        if npm is None:
+            raise LookupError(
+                f"axe-core {pinned}, the accessibility checker this test runs, is not installed in "
+                "xtask/browser/node_modules/, and npm, which installs it, is missing: on Debian, "
+                "`sudo apt-get install nodejs npm`; then run `cargo xtask browser` again (it runs "
+                "`npm ci` in xtask/browser/, which installs what package-lock.json pins, hashes "
+                "checked)")
+        print(f"installing axe-core {pinned} with `npm ci` in xtask/browser/ (once)", file=sys.stderr)
+        done = subprocess.run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=HERE,
+                              capture_output=True, text=True)
+        if done.returncode != 0 or version() != pinned:
+            raise LookupError(f"`npm ci` in xtask/browser/ did not install axe-core {pinned}:\n"
+                              f"{done.stdout}{done.stderr}")
+    with open(os.path.join(installed, "axe.min.js"), encoding="utf-8") as f:
+        return f.read()
+
+
+# Puts the page in theme ARGS[0] as a reader does, with mdBook's theme menu (which also keeps
+# the choice in localStorage); on a page without the menu (toc.html), by its class. Then ends
+# the colour transitions that mdBook's style starts, so that axe sees the theme's colours, not
+# colours on their way. Returns the classes of <html>.
+SWITCH_THEME = """
+const theme = arguments[0];
+const item = document.getElementById('mdbook-theme-' + theme);
+if (item) {
+  item.click();
+} else {
+  document.documentElement.classList.remove(...arguments[1]);
+  document.documentElement.classList.add(theme);
+}
+document.getAnimations().forEach(a => a.finish());
+return [...document.documentElement.classList];
+"""
+
+
+def accessibility_problems(browser, base, book, axe):
+    """axe on every page in every theme, with the quizzes' feedback shown, and on the search
+    results for a Korean query. Violations are grouped: one line for one element's problem,
+    with the pages and themes it occurs in."""
+    known = [{"rule": r, "page": p, "element": e} for r, p, e, _ in MDBOOK_KNOWN]
+    problems, found, used = [], {}, set()
+
+    def audit(where):
+        for theme in THEMES:
+            classes = browser.run(SWITCH_THEME, theme, THEMES)
+            if theme not in classes:
+                problems.append(f"{where}: the page is not in the {theme} theme: {classes}")
+            for v in browser.run_async(AXE_RUN, known, where):
+                if v["excused"] >= 0:
+                    used.add(v["excused"])
+                    continue
+                key = (v["rule"], v["target"], v["why"])
+                if key not in found:
+                    found[key] = (v["html"], [])
+                found[key][1].append(f"{where} ({theme})")
+
+    for path in pages(book):
+        browser.go(base + path)
+        browser.run(SHOW_FEEDBACK)
+        browser.run(axe)
+        audit(path)
+    browser.go(base + "index.html")
+    if korean_search(browser, "퓨처")["links"]:
+        browser.run(axe)
+        audit("index.html, with Korean search results")
+    else:
+        problems.append("axe: the Korean search shows no results to check")
+    browser.run("localStorage.removeItem('mdbook-theme')")
+    for (rule, target, why), (html, where) in found.items():
+        sample = ", ".join(where[:3]) + (f" and {len(where) - 3} more" if len(where) > 3 else "")
+        problems.append(f"axe: {rule}: {target} {html!r}: {why} [on {sample}]")
+    for number, (rule, page, element, reason) in enumerate(MDBOOK_KNOWN):
+        if number not in used:
+            problems.append(f"axe: MDBOOK_KNOWN lists {rule} on {page} ({element}: {reason}), "
+                            "which no page shows any more: take it off the list")
+    return problems
+
+
+# Whether the table of contents is shown, as the page shows it and as the toggle tells.
+SIDEBAR_STATE = """
+const button = document.getElementById('mdbook-sidebar-toggle-button');
+return {
+  shown: document.documentElement.classList.contains('sidebar-visible'),
+  expanded: button && button.getAttribute('aria-expanded'),
+  focus: document.activeElement === button,
+};
+"""
+
+
+def sidebar_problems(browser, base):
+    """The sidebar's toggle is a button a keyboard reaches (theme/mdbook-fixes.js): Enter hides
+    the table of contents and shows it again, and aria-expanded says which."""
+    problems = []
+    browser.go(base + "index.html")
+    try:
+        browser.element("#mdbook-sidebar-toggle-button")
+    except urllib.error.HTTPError:
+        return ["the sidebar has no toggle button (theme/mdbook-fixes.js makes one)"]
+    start = browser.run(SIDEBAR_STATE)
+    for press in (1, 2):
+        browser.run("document.getElementById('mdbook-sidebar-toggle-button').focus()")
+        browser.press(ENTER)
+        time.sleep(0.1)
+        now = browser.run(SIDEBAR_STATE)
+        shown = start["shown"] != (press == 1)
+        if now["shown"] != shown or now["expanded"] != str(shown).lower() or not now["focus"]:
+            problems.append(f"after pressing Enter on the sidebar's toggle {press} time(s), the "
+                            f"table of contents is {'shown' if now['shown'] else 'hidden'}, "
+                            f"aria-expanded={now['expanded']}, focus on the toggle: {now['focus']}")
+    return problems
+
+
+# Searches for ARGS[0] with the book's search bar, typed as a reader types it (the search bar is
+# open and empty); returns the header and the links of the results once the Korean searcher has
+# shown them, or what is there after 5 s.
+KOREAN_RESULTS = """
+const done = arguments[arguments.length - 1];
+let tries = 0;
+const look = () => {
+  const links = [...document.querySelectorAll('#mdbook-searchresults li.korean-result a')].map(a => a.href);
+  const header = document.getElementById('mdbook-searchresults-header').innerText;
+  if (links.length || /^No search results/.test(header) || ++tries > 50) {
+    done({links: links, header: header});
+  } else { setTimeout(look, 100); }
+};
+look();
+"""
+
+# The Korean words of the glossary, and the entries that searching for them must find first.
+KOREAN_QUERIES = {"퓨처": "future", "웨이커": "waker", "취소": "cancellation"}
+
+
+def korean_search(browser, query):
+    browser.run("""
+      const wrapper = document.getElementById('mdbook-search-wrapper');
+      if (wrapper.classList.contains('hidden')) { document.getElementById('mdbook-search-toggle').click(); }
+      const bar = document.getElementById('mdbook-searchbar');
+      bar.value = '';
+      bar.focus();
+    """)
+    browser.type("#mdbook-searchbar", query)
+    return browser.run_async(KOREAN_RESULTS)
+
+
+def korean_search_problems(browser, base, book):
+    """Searching for the glossary's Korean words must list its entry first, with a link that
+    resolves."""
+    problems = []
+    browser.go(base + "index.html")
+    for query, entry in KOREAN_QUERIES.items():
+        shown = korean_search(browser, query)
+        links = shown["links"]
+        wanted = [i for i, link in enumerate(links)
+                  if urllib.parse.urlparse(link).path.endswith("/glossary.html")
+                  and urllib.parse.urlparse(link).fragment == entry]
+        if not wanted:
+            problems.append(f"searching for '{query}' does not lead to the glossary's entry "
+                            f"'{entry}': {shown['header']!r} {links[:3]}")
+        elif wanted[0] != 0:
+            problems.append(f"searching for '{query}' lists the glossary's entry '{entry}' "
+                            f"{wanted[0] + 1}th, after {links[:wanted[0]]}")
+        for link in links[:1]:
+            problems += [f"searching for '{query}': the first result's {p}"
+                         for p in target_problems(book, base, link)]
+    return problems
 
 
 def target_problems(book, base, url):
@@ -310,6 +728,10 @@ def korean_font_problems():
 
 
 def browser_problems(book, screenshot):
+    try:
+        axe = axe_source()
+    except LookupError as missing:
+        return [str(missing)]
     problems = []
     base = serve(book)
     browser = Browser()
@@ -325,6 +747,8 @@ def browser_problems(book, screenshot):
         results = browser.call("POST", browser.session + "/execute/async", {"script": SEARCH, "args": []})
         if not any("/wakeup/" in link or "wakeup.html" in link for link in results):
             problems.append(f"searching for 'Waker' does not lead to the wake-up chapter: {results}")
+        problems += korean_search_problems(browser, base, book)
+        problems += sidebar_problems(browser, base)
         found, last = quiz_problems(browser, base, book)
         problems += found
         if last is None:
@@ -335,6 +759,10 @@ def browser_problems(book, screenshot):
             quiz = quizzes(open(os.path.join(book, last[0]), encoding="utf-8").read())[-1]
             browser.run(ANSWER, quiz[0], len(quiz[1]), answers(quiz[1][-1])[1])
             browser.screenshot(os.path.join(os.path.dirname(screenshot), "quiz.png"))
+        started = time.monotonic()
+        problems += accessibility_problems(browser, base, book, axe)
+        print(f"axe: {len(pages(book))} pages in {len(THEMES)} themes, in "
+              f"{time.monotonic() - started:.0f} s", file=sys.stderr)
         # The first chapter opens with its summary in Korean: the screenshot shows how it renders.
         problems += korean_font_problems()
         browser.go(base + "coroutines.html")
@@ -354,7 +782,10 @@ def main(args):
         print(problem)
     if not problems:
         print("every page loads cleanly, offline; every link resolves; search finds the wake-up "
-              "chapter; every quiz question gives the right feedback, right and wrong")
+              "chapter, and in Korean the glossary's entries; every quiz question gives the right "
+              "feedback, right and wrong, and keeps the keyboard's focus; axe finds nothing on any "
+              f"page in any theme ({', '.join(THEMES)}) beyond the {len(MDBOOK_KNOWN)} known "
+              "problems of mdBook's own that MDBOOK_KNOWN lists")
     return 1 if problems else 0
 
 
