@@ -73,7 +73,7 @@ fn endless_output_is_stopped_at_the_cap_and_reported_with_its_start() {
     let report = outcome.to_string();
     assert!(report.contains("printed too much"), "{report}");
     assert!(
-        report.contains("the start of what it printed:\n    [0.00s] One\n"),
+        report.contains("the start of its output:\n    [0.00s] One\n"),
         "{report}"
     );
     assert!(report.lines().count() < 40, "the report is short: {report}");

@@ -207,8 +207,9 @@ fn reset_restores_an_exercise_and_keeps_the_readers_version() {
         .nth(1)
         .expect(&text)
         .trim();
+    assert!(kept.starts_with("exercises/backups/"), "{text}");
     assert_eq!(
-        fs::read_to_string(kept).unwrap(),
+        fs::read_to_string(copy.join(kept)).unwrap(),
         "fn main() { /* my work */ }\n"
     );
     assert_eq!(said(&xtask_in(&copy, &["reset", "--check"])).1, Some(0));

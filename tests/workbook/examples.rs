@@ -86,7 +86,6 @@ python_counterparts! {
     tcp_echo,
     timer_starts_when_created,
     timer_starts_when_made,
-    tokio_spawn_starts,
     unblock_to_thread,
     wait_first_completed,
     wait_for_cancels,

@@ -92,9 +92,7 @@ fn cargo_json(mut command: Command, progress: Progress) -> Result<Built, String>
         Progress::Show => Stdio::inherit(),
         Progress::Quiet => Stdio::piped(),
     });
-    let output = command
-        .output()
-        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    let output = run_listed(command).map_err(|e| format!("cannot run cargo: {e}"))?;
     let mut built = Built::default();
     for line in String::from_utf8_lossy(&output.stdout).lines() {
         if let Ok(message) = serde_json::from_str::<Value>(line) {
@@ -123,7 +121,7 @@ fn record(built: &mut Built, message: &Value) {
         Some("compiler-artifact") => {
             if let Some(program) = message["executable"].as_str() {
                 if kinds.contains(&"example") {
-                    built.programs.insert(name, PathBuf::from(program));
+                    built.programs.insert(name, stable_path(Path::new(program)));
                 }
             } else if kinds.iter().any(|k| k.ends_with("lib")) {
                 let rlib = message["filenames"]
@@ -154,6 +152,23 @@ fn record(built: &mut Built, message: &Value) {
         }
         _ => {}
     }
+}
+
+/// Runs a build to its end, as `Command::output` does, in a process group of its own that the
+/// signal handler kills with the programs under way (`signals`): a harness interrupted during a
+/// build stops the build too, and a build goes if the harness dies (`run::isolate`).
+pub fn run_listed(mut command: Command) -> std::io::Result<std::process::Output> {
+    crate::signals::kill_children_on_signals();
+    crate::run::isolate(&mut command);
+    let (child, _group) = {
+        let _spawning = crate::orphans::SPAWNING
+            .read()
+            .unwrap_or_else(|e| e.into_inner());
+        let child = command.spawn()?;
+        let group = crate::signals::Group::new(child.id());
+        (child, group)
+    };
+    child.wait_with_output()
 }
 
 /// The crates an example may use, as `rustc --extern` names them.
@@ -203,9 +218,7 @@ pub fn compile_alone(built: &Built, file: &Path, program: &Path) -> Result<(), S
                 .arg(format!("{krate}={}", rlib.display()));
         }
     }
-    let output = rustc
-        .output()
-        .map_err(|e| format!("cannot run rustc: {e}"))?;
+    let output = run_listed(rustc).map_err(|e| format!("cannot run rustc: {e}"))?;
     if !output.status.success() {
         return Err(String::from_utf8_lossy(&output.stderr).into_owned());
     }
@@ -235,6 +248,41 @@ fn cache_key(built: &Built, source: &[u8]) -> u64 {
 /// The first line of a diagnostic as rustc prints it: `error[E0061]: this function takes ...`.
 /// A lint made an error (`#![deny(unused_must_use)]`) has the lint's name as its code in the JSON,
 /// but rustc prints it without one: `error: unused implementer of ...`.
+/// The file of a built program that no other build replaces. Cargo reports an example as
+/// `target/debug/examples/NAME`, a link it makes to `NAME-HASH`, where the hash stands for the
+/// build's settings; and another build of NAME with other features (a test that builds the
+/// examples without `exercise-keys`, say) replaces that link, which for a moment does not exist.
+/// `NAME-HASH` stays. So: the file in the same directory named `NAME-...` that is the same file
+/// (same inode), or the path as given if there is none.
+fn stable_path(program: &Path) -> PathBuf {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let (Some(dir), Some(name), Ok(meta)) = (
+            program.parent(),
+            program.file_name().and_then(|n| n.to_str()),
+            std::fs::metadata(program),
+        ) else {
+            return program.to_path_buf();
+        };
+        let twin = std::fs::read_dir(dir).ok().and_then(|entries| {
+            entries.flatten().map(|e| e.path()).find(|path| {
+                let hashed = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .and_then(|n| n.strip_prefix(name)?.strip_prefix('-'))
+                    .is_some_and(|hash| hash.bytes().all(|b| b.is_ascii_hexdigit()));
+                hashed
+                    && std::fs::metadata(path)
+                        .is_ok_and(|m| m.ino() == meta.ino() && m.dev() == meta.dev())
+            })
+        });
+        twin.unwrap_or_else(|| program.to_path_buf())
+    }
+    #[cfg(not(unix))]
+    program.to_path_buf()
+}
+
 /// A compile error, as rustc reports it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {

@@ -228,7 +228,12 @@ impl Workbook {
                 }
                 return Err(message);
             }
-            selected.extend(found);
+            // A name given twice, or `NAME` and then `NAME.py`, checks each program once.
+            for example in found {
+                if !selected.iter().any(|s: &&Example| s.name == example.name) {
+                    selected.push(example);
+                }
+            }
         }
         Ok(selected)
     }
@@ -278,11 +283,11 @@ fn seconds_field(header: &[&str], key: &str, file: &Path) -> Result<Option<Durat
     value
         .parse::<f64>()
         .ok()
-        .filter(|s| s.is_finite() && *s > 0.0 && *s < 86_400.0)
+        .filter(|s| s.is_finite() && *s > 0.0 && *s <= crate::verify::MAX_LIMIT.as_secs_f64())
         .map(|s| Some(Duration::from_secs_f64(s)))
         .ok_or_else(|| {
             format!(
-                "{}: `{key}: {value}` needs a number of seconds, such as `{key}: 30`",
+                "{}: `{key}: {value}` needs a number of seconds up to 3600, such as `{key}: 30`",
                 file.display()
             )
         })
@@ -302,13 +307,16 @@ fn read_example(root: &Path, path: &Path) -> Result<Example, String> {
     let stdout = path.with_extension("stdout");
     let stderr = path.with_extension("stderr");
     let (expected_file, expected) = match (stdout.is_file(), stderr.is_file()) {
-        (true, true) => {
-            return Err(format!(
-                "example '{name}' has both {} and {}; keep the one that says what it does",
+        // This example cannot be checked; the others, and the exercises, still can.
+        (true, true) => (
+            stdout.clone(),
+            Expected::Unreadable(format!(
+                "it has both {} and {}: keep the one that says what it does (a `.stdout` for a \
+                 program that runs, a `.stderr` for one that must not compile)",
                 relative(&stdout).display(),
                 relative(&stderr).display()
-            ));
-        }
+            )),
+        ),
         (true, false) => (stdout.clone(), read_expected(&stdout, Expected::Output)),
         (false, true) => (
             stderr.clone(),

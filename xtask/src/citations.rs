@@ -231,15 +231,16 @@ pub struct Report {
     pub skipped: Vec<String>,
 }
 
-/// Every citation problem in the book, for `cargo xtask lint` (CPython's citations are left out
-/// when there is no `python3`; `tests/citations.rs` reports them as skipped).
-pub fn problems(workbook: &Workbook) -> Vec<String> {
+/// Every citation problem in the book, for `cargo xtask lint`; and the citations that could not
+/// be checked, with why (CPython's, when there is no `python3`).
+pub fn problems(workbook: &Workbook) -> (Vec<String>, Vec<String>) {
     let report = check_book(&workbook.root, &Sources::locate(&workbook.root));
-    report
+    let problems = report
         .problems
         .into_iter()
         .chain(report.cpython_problems)
-        .collect()
+        .collect();
+    (problems, report.skipped)
 }
 
 /// Checks every page under `src/`.

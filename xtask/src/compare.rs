@@ -155,6 +155,8 @@ pub struct Diff {
     pub too_late: bool,
     /// The largest amount by which a timing missed its range, in seconds.
     pub worst_miss: f64,
+    /// Each printed line with a timing later than its range, in order.
+    pub late: Vec<Late>,
     /// Differences a reader cannot see in the lines themselves.
     pub invisible: Vec<String>,
 }
@@ -164,6 +166,17 @@ impl Diff {
     pub fn has_timing_note(&self) -> bool {
         self.too_early || self.too_late
     }
+}
+
+/// A printed line whose timing came later than its range allows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Late {
+    /// Its index among the printed lines.
+    pub line: usize,
+    /// The index of the printed line with a timing before it, if any: its step began there.
+    pub after: Option<usize>,
+    /// By how much it missed its range, in seconds.
+    pub miss: f64,
 }
 
 /// The result of a comparison.
@@ -231,6 +244,8 @@ pub fn compare_with_margin(expected: &str, actual: &str) -> Compared {
     let (mut too_early, mut too_late, mut text_differs) = (false, false, false);
     let mut early_stamp = false;
     let mut worst_miss = 0.0f64;
+    let mut late = Vec::new();
+    let mut last_timed: Option<usize> = None;
     let (mut unprinted, mut unexpected) = (Vec::new(), Vec::new());
     // The lines of the change under way: shown together, those expected first, as in a hunk of
     // a unified diff.
@@ -241,9 +256,10 @@ pub fn compare_with_margin(expected: &str, actual: &str) -> Compared {
         if let DiffOp::Equal { .. } = op {
             rows.append(&mut missing);
             rows.append(&mut extra);
-            for (a, e) in actual_range.zip(expected_range) {
-                let (a, e) = (&actual[a].0, &expected[e].0);
+            for (index, e) in actual_range.zip(expected_range) {
+                let (a, e) = (&actual[index].0, &expected[e].0);
                 let pairs = match_pieces(&e.pieces, &a.pieces).expect("aligned lines match");
+                let timed = !pairs.is_empty();
                 let notes: Vec<String> = pairs
                     .into_iter()
                     .map(|pair| {
@@ -258,9 +274,19 @@ pub fn compare_with_margin(expected: &str, actual: &str) -> Compared {
                         too_early |= v.too_early();
                         too_late |= !v.too_early();
                         worst_miss = worst_miss.max(-v.margin());
+                        if !v.too_early() {
+                            late.push(Late {
+                                line: index,
+                                after: last_timed,
+                                miss: -v.margin(),
+                            });
+                        }
                     })
                     .map(|v| v.describe())
                     .collect();
+                if timed {
+                    last_timed = Some(index);
+                }
                 if notes.is_empty() {
                     rows.push(DiffLine::Same(a.text.to_string()));
                 } else {
@@ -293,6 +319,7 @@ pub fn compare_with_margin(expected: &str, actual: &str) -> Compared {
             timing_only: !text_differs,
             reordered: moved.is_some(),
             worst_miss: worst_miss.max(moved.unwrap_or(0.0)),
+            late,
             too_early,
             early_stamp,
             too_late,
@@ -479,12 +506,34 @@ fn shown(line: &str) -> String {
         return "(a blank line)".to_string();
     }
     let body = line.trim_end_matches([' ', '\t']);
-    let mut text = body
-        .replace('\u{feff}', "<BOM>")
-        .replace('\r', "\\r")
-        .replace('\t', "\\t");
+    let mut text = visible(&body.replace('\u{feff}', "<BOM>").replace('\t', "\\t"));
     for c in line[body.len()..].chars() {
         text.push(if c == '\t' { '→' } else { '·' });
+    }
+    text
+}
+
+/// The most characters of one line of a program's output that a report shows.
+pub const SHOWN_CHARS: usize = 200;
+
+/// A line of a program's output as a report may print it to a terminal: control characters
+/// (an escape sequence would recolour or clear the reader's terminal) written out as `\r`,
+/// `\e`, `\x07`, and at most [`SHOWN_CHARS`] characters of it, with how many more there were.
+pub fn visible(line: &str) -> String {
+    let mut text = String::new();
+    for (shown, c) in line.chars().enumerate() {
+        if shown == SHOWN_CHARS {
+            let more = line.chars().count() - SHOWN_CHARS;
+            text.push_str(&format!("... ({more} more characters)"));
+            break;
+        }
+        match c {
+            '\r' => text.push_str("\\r"),
+            '\u{1b}' => text.push_str("\\e"),
+            '\t' => text.push('\t'),
+            c if c.is_control() => text.push_str(&format!("\\x{:02x}", c as u32)),
+            c => text.push(c),
+        }
     }
     text
 }
@@ -493,7 +542,7 @@ impl fmt::Display for Diff {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for line in &self.lines {
             match line {
-                DiffLine::Same(l) => writeln!(f, "    {l}")?,
+                DiffLine::Same(l) => writeln!(f, "    {}", visible(l))?,
                 DiffLine::Missing(l) => writeln!(f, "  - {}", shown(l))?,
                 DiffLine::Extra(l, None) => writeln!(f, "  + {}", shown(l))?,
                 DiffLine::Extra(l, Some(note)) => writeln!(f, "  + {}    <- {note}", shown(l))?,

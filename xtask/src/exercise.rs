@@ -8,17 +8,27 @@
 //! never the reader's copy.
 
 use std::fs;
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use crate::build::Progress;
 use crate::catalog::{EXERCISE_KEYS, EXERCISES};
 use crate::report::{Outcome, Verdict};
 use crate::{Example, Options, Report, Workbook, compare, suggest, verify};
 
-/// How an exercise stands.
+/// How an exercise stands: done, still to do, or not known (it cannot be checked, through no
+/// fault of the reader's work: a file of the workbook is missing, or the machine is too busy).
 pub fn state(outcome: &Outcome) -> &'static str {
-    if outcome.passed() { "done" } else { "todo" }
+    match outcome.verdict {
+        Verdict::Passed => "done",
+        Verdict::MissingCopy => "gone",
+        Verdict::NoExpectedOutput
+        | Verdict::BadExpected(_)
+        | Verdict::Unjudged(_)
+        | Verdict::Skipped(_) => "????",
+        _ => "todo",
+    }
 }
 
 /// The time an exercise may run beyond twice its expected duration: shorter than the examples',
@@ -142,28 +152,61 @@ pub fn check_keys(workbook: &Workbook, exercises: &[&Example]) -> Result<Report,
     verify::verify(&workbook.root, &keys, &options)
 }
 
+/// Where `reset` keeps the working copies it replaces, relative to the root: next to them, not in
+/// `target/`, which `cargo clean` deletes. (`exercises/.gitignore` keeps them out of git.)
+pub const BACKUPS: &str = "exercises/backups";
+
 /// Puts an exercise back as handed out. A working copy that differs is kept first, in
-/// `target/exercise-backups/`; returns where, if it was.
+/// [`BACKUPS`], as `NAME-N.rs` with the first `N` no backup has: one file per reset, never
+/// overwritten. Returns where, if it was kept. A working copy that exists but cannot be read is
+/// left alone: it could not be kept, so it is not overwritten.
 pub fn reset(workbook: &Workbook, exercise: &Example) -> Result<Option<PathBuf>, String> {
     let original = fs::read(handout(workbook, exercise))
         .map_err(|e| format!("cannot read the handout of {}: {e}", exercise.name))?;
     let copy = working_copy(workbook, exercise);
+    let current = match fs::read(&copy) {
+        Ok(current) => Some(current),
+        Err(e) if e.kind() == ErrorKind::NotFound => None,
+        Err(e) => {
+            return Err(format!(
+                "cannot read {} ({e}), so it cannot be kept before it is replaced: nothing was \
+                 changed. Make it readable (`chmod u+rw {}`), then reset it again",
+                exercise.source.display(),
+                exercise.source.display()
+            ));
+        }
+    };
     let mut backup = None;
-    if let Ok(current) = fs::read(&copy)
-        && current != original
-    {
-        let dir = workbook.root.join("target/exercise-backups");
-        fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        let stamp = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or_default();
-        let file = dir.join(format!("{}-{stamp}.rs", exercise.name));
-        fs::write(&file, current).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
-        backup = Some(file);
+    if let Some(current) = current.filter(|c| *c != original) {
+        backup = Some(keep(workbook, exercise, &current)?);
     }
     fs::write(&copy, original).map_err(|e| format!("cannot write {}: {e}", copy.display()))?;
     Ok(backup)
+}
+
+/// Writes `text` to a new file in [`BACKUPS`], never over an existing one.
+fn keep(workbook: &Workbook, exercise: &Example, text: &[u8]) -> Result<PathBuf, String> {
+    let dir = workbook.root.join(BACKUPS);
+    fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    for n in 1.. {
+        let file = dir.join(format!("{}-{n}.rs", exercise.name));
+        // `create_new` fails if the file exists, even if another reset made it a moment ago.
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&file)
+        {
+            Ok(mut out) => {
+                return out
+                    .write_all(text)
+                    .map(|()| Path::new(BACKUPS).join(file.file_name().unwrap_or_default()))
+                    .map_err(|e| format!("cannot write {}: {e}", file.display()));
+            }
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(format!("cannot create {}: {e}", file.display())),
+        }
+    }
+    unreachable!("some number has no backup yet")
 }
 
 /// The exercises whose working copy differs from its handout (or is missing): for CI, which
@@ -181,6 +224,16 @@ pub fn feedback(exercise: &Example, outcome: &Outcome) -> String {
     let name = &exercise.name;
     if outcome.passed() {
         return format!("{name}: done! It prints what it should, when it should.\n");
+    }
+    match &outcome.verdict {
+        // Not the reader's doing: say what is wrong, and nothing about their code.
+        Verdict::NoExpectedOutput | Verdict::BadExpected(_) => {
+            return format!("{name}: cannot be checked.\n\n{outcome}");
+        }
+        Verdict::Unjudged(_) => {
+            return format!("{name}: not judged: the machine is too busy.\n\n{outcome}");
+        }
+        _ => {}
     }
     let mut text = format!("{name}: not done yet.\n\n");
     match &outcome.verdict {

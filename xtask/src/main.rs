@@ -6,77 +6,223 @@ use std::time::Duration;
 use xtask::build::Progress;
 use xtask::{Example, Options, Outcome, Workbook, compare, exercise, repeat, verify};
 
-const HELP: &str = "\
-cargo xtask <command>        (`cargo xtask <command> --help` says more about one)
+/// One command: its name, how it is called, one line for `cargo xtask help`, what
+/// `cargo xtask NAME --help` says, and what runs it. Help, dispatch and suggestions all come from
+/// [`COMMANDS`], so none can drift from the others.
+struct Command {
+    name: &'static str,
+    usage: &'static str,
+    summary: &'static str,
+    help: &'static str,
+    section: Section,
+    run: fn(&[String]) -> Result<bool, String>,
+}
 
-Reading and exercises:
-  book [ARGS...]          run mdBook on the book with the pinned version, installing it if
-                          needed: `book serve --open` to read it, `book build`
-  check [NAME]            check your solution of an exercise; with no name, every exercise,
-                          how many are done, and which is next
-  watch                   check the exercise you are working on each time you save it
-  reset NAME              put an exercise back as handed out (your version is kept in
-                          target/exercise-backups/)
+#[derive(Clone, Copy, PartialEq)]
+enum Section {
+    Reading,
+    Examples,
+    Maintainers,
+}
 
-The book's examples:
-  list                    every example, one a line: its name and what it shows
-  verify [NAME...]        build and run the examples (all, or those named) and check that each
-                          prints what the book says, in order and on time
+const COMMANDS: &[Command] = &[
+    Command {
+        name: "book",
+        usage: "book [ARGS...]",
+        summary: "run mdBook on the book with the pinned version, installing it if needed: \
+                  `book serve --open` to read it, `book build`",
+        help: "Runs mdBook (the version the book is written for; installed into target/tools/ \
+               the first time, which takes a few minutes) with ARGS, at the workbook's root:\n\n  \
+               cargo xtask book serve --open   read the book at http://localhost:3000\n  \
+               cargo xtask book build          build it into target/book/\n\n\
+               After mdBook's own build, it adds the index that lets the search box find \
+               Korean words.",
+        section: Section::Reading,
+        run: book,
+    },
+    Command {
+        name: "check",
+        usage: "check [NAME]",
+        summary: "check your solution of an exercise; with no name, every exercise, how many \
+                  are done, and which is next",
+        help: "Checks your working copy of an exercise (`exercises/NAME.rs`): `done`, or what is \
+               still wrong, with a hint. With no name: every exercise, how many are done, and \
+               which one is next. `ex7` is short for `ex07_thread_timer`.",
+        section: Section::Reading,
+        run: check,
+    },
+    Command {
+        name: "watch",
+        usage: "watch",
+        summary: "check the exercise you are working on each time you save it",
+        help: "Checks the first exercise that is not done, then checks an exercise again each \
+               time you save it, and moves on to the next one when it is done. Ctrl-C stops it.",
+        section: Section::Reading,
+        run: watch,
+    },
+    Command {
+        name: "reset",
+        usage: "reset NAME | --all | --check",
+        summary: "put an exercise back as handed out (your version is kept in \
+                  exercises/backups/)",
+        help: "Puts an exercise back as handed out. If your version differs, it is kept first, \
+               in exercises/backups/, under a name no other backup has. `--all` resets every \
+               exercise; `--check` only lists the exercises that differ from their handout (and \
+               fails if any does). NAME is the whole name: since a reset overwrites your file, \
+               `ex7` is not guessed.",
+        section: Section::Reading,
+        run: reset,
+    },
+    Command {
+        name: "list",
+        usage: "list",
+        summary: "every example, one a line: its name and what it shows",
+        help: "Lists every example of the book, one a line: its name and what it shows. Run one \
+               with `cargo run --example NAME`.",
+        section: Section::Examples,
+        run: list,
+    },
+    Command {
+        name: "verify",
+        usage: "verify [NAME...] [--timeout SECONDS] [--repeat N]",
+        summary: "build and run the examples (all, or those named) and check that each prints \
+                  what the book says, in order and on time",
+        help: "Builds the examples (all, or those named; `NAME.py` for a Python counterpart only), \
+               runs them side by side, and checks that each prints what its expected file says, \
+               in order and on time, without keeping a core busy. A run whose timings were only \
+               a little off is run again at once, up to twice. A run that failed in a way the \
+               machine's load explains (it waited for a CPU at least as long as it was late) is \
+               run again after pauses of 2, 5 and 10 s; if the machine stays busy, the check \
+               says it could not judge, which is not a pass. The report says all of it.\n\n  \
+               --timeout SECONDS   stop an example that runs longer (default: 10 s + twice its \
+               length; at most an hour)\n  \
+               --repeat N          run everything N times and print, for each example, how \
+               often it passed, its worst timing margin and the longest it waited for a CPU: \
+               how tolerances hold up under load",
+        section: Section::Examples,
+        run: verify,
+    },
+    Command {
+        name: "lint",
+        usage: "lint",
+        summary: "check the book's pages: every include and link resolves, no Rust code is \
+                  pasted, every example is shown by some page, and every citation of a crate's \
+                  or CPython's source names a file and function that exist",
+        help: "Checks the book's pages against the examples and the sources they cite. Citations \
+               of CPython are checked against the `python3` on this machine: without one, they \
+               are not checked, and lint says so and fails.",
+        section: Section::Maintainers,
+        run: lint,
+    },
+    Command {
+        name: "browser",
+        usage: "browser",
+        summary: "build the book and open every page in headless Chromium: no console errors, \
+                  nothing loaded from the network, every link resolves, search works; saves a \
+                  screenshot in target/ci-artifacts/",
+        help: "Builds the book, then checks every page in headless Chromium (Debian's chromium \
+               and chromium-driver): see xtask/browser/check_book.py.",
+        section: Section::Maintainers,
+        run: browser,
+    },
+    Command {
+        name: "timelines",
+        usage: "timelines",
+        summary: "run the coroutine chapter's examples and draw their timelines into \
+                  src/timelines/ (when each coroutine runs, sleeps and wakes)",
+        help: "Runs the coroutine chapter's examples and draws, from their real runs, the \
+               timelines the chapter shows, into src/timelines/.",
+        section: Section::Maintainers,
+        run: timelines,
+    },
+    Command {
+        name: "mutants",
+        usage: "mutants [NAME...]",
+        summary: "make each sleep of 100 ms or more in the examples and solutions twice as long, \
+                  then half as long, and check that every change is caught",
+        help: "Makes each duration of 100 ms or more in the examples and the exercises' solutions \
+               (all, or those named) twice as long, then half as long, one at a time, and checks \
+               each changed copy: every change must fail its check. Durations whose length \
+               cannot show are listed in xtask/mutants-excused.txt.",
+        section: Section::Maintainers,
+        run: mutants,
+    },
+    Command {
+        name: "scale",
+        usage: "scale",
+        summary: "measure how far tasks scale (`examples/scale.rs`, in release mode) and record \
+                  the table and plot the book shows, in src/scale/",
+        help: "Runs examples/scale.rs at full size, in release mode, and records the table and \
+               the plot of the scale chapter into src/scale/. Run it on a quiet machine.",
+        section: Section::Maintainers,
+        run: scale,
+    },
+    Command {
+        name: "help",
+        usage: "help",
+        summary: "this text",
+        help: "Lists the commands; `cargo xtask NAME --help` says more about one.",
+        section: Section::Maintainers,
+        run: help,
+    },
+];
 
-For maintainers:
-  lint                    check the book's pages: every include and link resolves, no Rust code
-                          is pasted, every example is shown by some page, and every citation
-                          of a crate's or CPython's source names a file and function that exist
-  browser                 build the book and open every page in headless Chromium: no console
-                          errors, nothing loaded from the network, every link resolves, search
-                          works; saves a screenshot in target/ci-artifacts/
-  timelines               run the coroutine chapter's examples and draw their timelines into
-                          src/timelines/ (when each coroutine runs, sleeps and wakes)
-  mutants [NAME...]       make each sleep of 100 ms or more in the examples and solutions twice
-                          as long, then half as long, and check that every change is caught
-  scale                   measure how far tasks scale (`examples/scale.rs`, in release mode) and
-                          record the table and plot the book shows, in src/scale/
-  help                    this text
-";
+/// The list of commands, by section, from [`COMMANDS`].
+fn overview() -> String {
+    let mut text = String::from(
+        "cargo xtask <command>        (`cargo xtask <command> --help` says more about one)\n",
+    );
+    for (section, title) in [
+        (Section::Reading, "Reading and exercises:"),
+        (Section::Examples, "The book's examples:"),
+        (Section::Maintainers, "For maintainers:"),
+    ] {
+        text += &format!("\n{title}\n");
+        for command in COMMANDS.iter().filter(|c| c.section == section) {
+            let mut lines = wrap(command.summary, 66).into_iter();
+            text += &format!(
+                "  {:<22}  {}\n",
+                command.usage,
+                lines.next().unwrap_or_default()
+            );
+            for line in lines {
+                text += &format!("  {:<22}  {line}\n", "");
+            }
+        }
+    }
+    text
+}
 
-const VERIFY_HELP: &str = "\
-cargo xtask verify [NAME...] [--timeout SECONDS] [--repeat N]
-
-Builds the examples (all, or those named; `NAME.py` for a Python counterpart only), runs them
-side by side, and checks that each prints what its expected file says, in order and on time,
-without keeping a core busy. A run whose timings were only a little off is run again at once, up
-to twice; the report says so.
-
-  --timeout SECONDS   stop an example that runs longer (default: 10 s + twice its length)
-  --repeat N          run everything N times and print, for each example, how often it passed
-                      and its worst timing margin: how tolerances hold up under load
-";
-
-const CHECK_HELP: &str = "\
-cargo xtask check [NAME]
-
-Checks your working copy of an exercise (`exercises/NAME.rs`): `done`, or what is still wrong,
-with a hint. With no name: every exercise, how many are done, and which one is next. `ex7` is
-short for `ex07_thread_timer`.
-";
-
-const RESET_HELP: &str = "\
-cargo xtask reset NAME | --all | --check
-
-Puts an exercise back as handed out. If your version differs, it is kept first, in
-target/exercise-backups/. `--all` resets every exercise; `--check` only lists the exercises that
-differ from their handout (and fails if any does). NAME is the whole name: since a reset
-overwrites your file, `ex7` is not guessed.
-";
-
-const WATCH_HELP: &str = "\
-cargo xtask watch
-
-Checks the first exercise that is not done, then checks an exercise again each time you save it,
-and moves on to the next one when it is done. Ctrl-C stops it.
-";
+/// `text` broken into lines of at most `width` characters, at spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let line = lines.last_mut().expect("there is always a line");
+        if !line.is_empty() && line.len() + 1 + word.len() > width {
+            lines.push(word.to_string());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines
+}
 
 fn main() -> ExitCode {
+    // The process cargo started supervises a copy of itself, which does the work.
+    if let Some(code) = xtask::supervisor::supervise() {
+        return code;
+    }
+    // From the start: a signal during a build stops the build too.
+    xtask::signals::kill_children_on_signals();
+    // Output piped into a program that stops reading (`| head`) ends this one quietly, as it
+    // ends any other command-line tool, instead of making `println!` panic.
+    // SAFETY: signal(2) with a valid signal number and the default disposition.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(true) => ExitCode::SUCCESS,
@@ -89,66 +235,76 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<bool, String> {
-    let (command, rest) = match args.split_first() {
-        Some((command, rest)) => (command.as_str(), rest),
+    let (name, rest) = match args.split_first() {
+        Some((name, rest)) => (name.as_str(), rest),
         None => ("help", &[][..]),
     };
-    let help = |text: &str| {
-        print!("{text}");
-        Ok(true)
-    };
-    let wants_help = rest.iter().any(|a| a == "--help" || a == "-h");
-    match command {
-        "verify" if wants_help => help(VERIFY_HELP),
-        "check" if wants_help => help(CHECK_HELP),
-        "reset" if wants_help => help(RESET_HELP),
-        "watch" if wants_help => help(WATCH_HELP),
-        "book" => xtask::book::run(&Workbook::locate()?.root, rest),
-        "verify" => verify(rest),
-        "check" => check(rest),
-        "reset" => reset(rest),
-        "watch" => {
-            no_arguments(command, rest).and_then(|()| xtask::watch::watch(&Workbook::locate()?))
-        }
-        "list" => no_arguments(command, rest).and_then(|()| list()),
-        "lint" => no_arguments(command, rest).and_then(|()| lint()),
-        "scale" => no_arguments(command, rest).and_then(|()| scale()),
-        "mutants" => xtask::mutants::run(&Workbook::locate()?, rest),
-        "browser" => no_arguments(command, rest).and_then(|()| browser()),
-        "timelines" => no_arguments(command, rest)
-            .and_then(|()| xtask::timeline::record(&Workbook::locate()?.root).map(|()| true)),
-        "help" | "--help" | "-h" => help(HELP),
-        other => Err(xtask::suggest::unknown(
-            "command",
-            other,
-            &[
-                "list",
-                "verify",
-                "check",
-                "watch",
-                "reset",
-                "scale",
-                "browser",
-                "lint",
-                "book",
-                "timelines",
-                "help",
-            ],
-            "cargo xtask help",
-        )),
+    if name == "--help" || name == "-h" {
+        return help(&[]);
     }
+    let Some(command) = COMMANDS.iter().find(|c| c.name == name) else {
+        let names: Vec<&str> = COMMANDS.iter().map(|c| c.name).collect();
+        return Err(xtask::suggest::unknown(
+            "command",
+            name,
+            &names,
+            "cargo xtask help",
+        ));
+    };
+    if command.name != "help" && rest.iter().any(|a| a == "--help" || a == "-h") {
+        println!("cargo xtask {}\n", command.usage);
+        for line in command.help.split('\n') {
+            match line.strip_prefix("  ") {
+                // An option, or an example command: kept as written.
+                Some(_) => println!("{line}"),
+                None => println!("{}", wrap(line, 96).join("\n")),
+            }
+        }
+        return Ok(true);
+    }
+    (command.run)(rest)
+}
+
+fn help(rest: &[String]) -> Result<bool, String> {
+    if !rest.iter().all(|a| a == "--help" || a == "-h") {
+        no_arguments("help", rest)?;
+    }
+    print!("{}", overview());
+    Ok(true)
+}
+
+fn book(rest: &[String]) -> Result<bool, String> {
+    // With nothing to do, say what it does, rather than install mdBook to print mdBook's help.
+    if rest.is_empty() {
+        return run(&["book".to_string(), "--help".to_string()]);
+    }
+    xtask::book::run(&Workbook::locate()?.root, rest)
+}
+
+fn watch(rest: &[String]) -> Result<bool, String> {
+    no_arguments("watch", rest)?;
+    xtask::watch::watch(&Workbook::locate()?)
+}
+
+fn mutants(rest: &[String]) -> Result<bool, String> {
+    if let Some(flag) = rest.iter().find(|n| n.starts_with('-')) {
+        return Err(unknown_option(flag, "mutants"));
+    }
+    xtask::mutants::run(&Workbook::locate()?, rest)
+}
+
+fn timelines(rest: &[String]) -> Result<bool, String> {
+    no_arguments("timelines", rest)?;
+    xtask::timeline::record(&Workbook::locate()?.root).map(|()| true)
 }
 
 /// A command that takes no arguments says so, rather than ignoring them.
 fn no_arguments(command: &str, rest: &[String]) -> Result<(), String> {
     match rest.first() {
         None => Ok(()),
-        Some(arg) if arg == "--help" || arg == "-h" => Err(format!(
-            "`cargo xtask {command}` takes no arguments (`cargo xtask help` describes it)"
-        )),
         Some(arg) => Err(format!(
             "`cargo xtask {command}` takes no arguments, but was given '{arg}' \
-             (`cargo xtask help` describes it)"
+             (`cargo xtask {command} --help` describes it)"
         )),
     }
 }
@@ -157,7 +313,8 @@ fn unknown_option(flag: &str, command: &str) -> String {
     format!("unknown option '{flag}' for `{command}` (`cargo xtask {command} --help` lists them)")
 }
 
-fn list() -> Result<bool, String> {
+fn list(rest: &[String]) -> Result<bool, String> {
+    no_arguments("list", rest)?;
     let workbook = Workbook::locate()?;
     let width = workbook
         .examples
@@ -217,7 +374,15 @@ fn reset(args: &[String]) -> Result<bool, String> {
         [flag] if flag == "--check" => {
             let changed = exercise::changed(&workbook);
             for e in &changed {
-                println!("{} differs from its handout", e.source.display());
+                if exercise::working_copy(&workbook, e).exists() {
+                    println!("{} differs from its handout", e.source.display());
+                } else {
+                    println!(
+                        "{} is missing (`cargo xtask reset {}` puts it back)",
+                        e.source.display(),
+                        e.name
+                    );
+                }
             }
             if changed.is_empty() {
                 println!("every exercise is as handed out");
@@ -256,7 +421,8 @@ fn reset_one(workbook: &Workbook, exercise: &Example) -> Result<(), String> {
 }
 
 /// Builds the book, then checks it in a real browser (see `xtask/browser/check_book.py`).
-fn browser() -> Result<bool, String> {
+fn browser(rest: &[String]) -> Result<bool, String> {
+    no_arguments("browser", rest)?;
     let root = Workbook::locate()?.root;
     for program in ["chromium", "chromedriver", "python3"] {
         let found = std::process::Command::new(program)
@@ -284,7 +450,8 @@ fn browser() -> Result<bool, String> {
 }
 
 /// Runs the scale benchmark at full size, and records its results for the book.
-fn scale() -> Result<bool, String> {
+fn scale(rest: &[String]) -> Result<bool, String> {
+    no_arguments("scale", rest)?;
     let root = Workbook::locate()?.root;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let status = std::process::Command::new(cargo)
@@ -303,24 +470,37 @@ fn scale() -> Result<bool, String> {
     Ok(status.success())
 }
 
-fn lint() -> Result<bool, String> {
-    let problems = xtask::pages::problems(&Workbook::locate()?);
+fn lint(rest: &[String]) -> Result<bool, String> {
+    no_arguments("lint", rest)?;
+    let (problems, unchecked) = xtask::pages::lint(&Workbook::locate()?);
     for problem in &problems {
         println!("{problem}");
     }
-    if problems.is_empty() {
+    if !unchecked.is_empty() {
+        println!(
+            "\n{} citation(s) could not be checked, so the book is not known to agree with them:",
+            unchecked.len()
+        );
+        for line in unchecked.iter().take(5) {
+            println!("  {line}");
+        }
+        if unchecked.len() > 5 {
+            println!("  ... and {} more", unchecked.len() - 5);
+        }
+    }
+    if problems.is_empty() && unchecked.is_empty() {
         println!("the book's pages and the examples agree");
     }
-    Ok(problems.is_empty())
+    Ok(problems.is_empty() && unchecked.is_empty())
 }
 
-/// A number of seconds from the command line: positive, finite, and at most a day.
+/// A number of seconds from the command line: positive, finite, and at most an hour.
 fn seconds(flag: &str, value: Option<&String>) -> Result<Duration, String> {
     value
         .and_then(|s| s.parse::<f64>().ok())
-        .filter(|s| s.is_finite() && *s > 0.0 && *s <= 86_400.0)
+        .filter(|s| s.is_finite() && *s > 0.0 && *s <= verify::MAX_LIMIT.as_secs_f64())
         .map(Duration::from_secs_f64)
-        .ok_or_else(|| format!("{flag} needs a number of seconds, e.g. `{flag} 30`"))
+        .ok_or_else(|| format!("{flag} needs a number of seconds up to 3600, e.g. `{flag} 30`"))
 }
 
 fn verify(args: &[String]) -> Result<bool, String> {
@@ -372,20 +552,35 @@ fn verify(args: &[String]) -> Result<bool, String> {
         })
         .unwrap_or_default();
     let count = |f: fn(&Outcome) -> bool| report.outcomes.iter().filter(|o| f(o)).count();
-    let skipped = match count(Outcome::skipped) {
+    let unjudged: Vec<_> = report.outcomes.iter().filter(|o| o.unjudged()).collect();
+    for outcome in &unjudged {
+        println!("\n{outcome}");
+    }
+    let and = |n: usize, what: &str| match n {
         0 => String::new(),
-        n => format!(", {n} skipped"),
+        n => format!(", {n} {what}"),
     };
     let rerun = match report.outcomes.iter().filter(|o| o.runs > 1).count() {
         0 => String::new(),
         n => format!(" ({n} after a re-run)"),
     };
+    let skipped = count(Outcome::skipped);
     println!(
-        "\n{} example(s) checked in {} after the build{slowest}: {} passed{rerun}, {} failed{skipped}",
+        "\n{} example(s) checked in {} after the build{slowest}: {} passed{rerun}, {} \
+         failed{}{}",
         report.outcomes.len(),
         compare::seconds(report.check_time.as_secs_f64()),
         count(Outcome::passed),
-        failures.len()
+        failures.len(),
+        and(
+            unjudged.len(),
+            "could not be judged (the machine was too busy)"
+        ),
+        and(skipped, "skipped (not checked, so not passed)")
     );
-    Ok(failures.is_empty())
+    // A skipped check proves nothing: a run that checked nothing, or skipped one it was asked
+    // for by name, has not passed.
+    let named_and_skipped = !names.is_empty() && skipped > 0;
+    let checked_nothing = count(Outcome::passed) == 0;
+    Ok(failures.is_empty() && unjudged.is_empty() && !named_and_skipped && !checked_nothing)
 }

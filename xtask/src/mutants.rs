@@ -248,6 +248,8 @@ fn mutants_of<'a>(
 enum Fate {
     Caught(String),
     Survived,
+    /// The machine was too busy to judge it: neither caught nor survived.
+    Unjudged(String),
     /// It did not compile (which says nothing about the check).
     Broken(String),
 }
@@ -421,10 +423,12 @@ fn check(
 }
 
 fn fate(outcome: &Outcome) -> Fate {
-    if outcome.passed() {
-        Fate::Survived
-    } else {
-        Fate::Caught(why_caught(outcome))
+    match &outcome.verdict {
+        Verdict::Passed => Fate::Survived,
+        Verdict::Unjudged(explained) => {
+            Fate::Unjudged(format!("{}: {}", explained.what, explained.figures))
+        }
+        _ => Fate::Caught(why_caught(outcome)),
     }
 }
 
@@ -442,6 +446,7 @@ fn summarize(
 ) -> bool {
     let mut by_program: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut survivors = String::new();
+    let mut unjudged = String::new();
     let mut broken = String::new();
     let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
     for (i, fate) in fates {
@@ -461,6 +466,9 @@ fn summarize(
             }
             Fate::Survived => {
                 let _ = writeln!(survivors, "{place}");
+            }
+            Fate::Unjudged(why) => {
+                let _ = writeln!(unjudged, "{place}: could not judge {why}");
             }
             Fate::Broken(why) => {
                 entry.1 += 1;
@@ -487,8 +495,14 @@ fn summarize(
     if !broken.is_empty() {
         println!("\nMutants that did not compile (they prove nothing):\n{broken}");
     }
+    if !unjudged.is_empty() {
+        println!(
+            "\nNot judged, because the machine was too busy (a mutant that was not judged is not \
+             caught: run `cargo xtask mutants` again when the machine is quieter):\n{unjudged}"
+        );
+    }
     if survivors.is_empty() {
-        return true;
+        return unjudged.is_empty();
     }
     println!(
         "\nSurvived: these changes still pass their check. Either the check misses them, or the \

@@ -27,10 +27,15 @@ struct Page {
 
 /// Everything wrong with the book's pages, one problem a line; empty if all is well.
 pub fn problems(workbook: &Workbook) -> Vec<String> {
+    lint(workbook).0
+}
+
+/// What `cargo xtask lint` finds: the problems, and what could not be checked (never a pass).
+pub fn lint(workbook: &Workbook) -> (Vec<String>, Vec<String>) {
     let root = &workbook.root;
     let pages = match read_pages(root) {
         Ok(pages) => pages,
-        Err(problem) => return vec![problem],
+        Err(problem) => return (vec![problem], Vec::new()),
     };
     let mut problems = Vec::new();
     let mut included = BTreeSet::new();
@@ -115,9 +120,10 @@ pub fn problems(workbook: &Workbook) -> Vec<String> {
             }
         }
     }
-    problems.extend(crate::citations::problems(workbook));
+    let (citations, unchecked) = crate::citations::problems(workbook);
+    problems.extend(citations);
     problems.extend(crate::quiz::problems(workbook));
-    problems
+    (problems, unchecked)
 }
 
 fn read_pages(root: &Path) -> Result<Vec<Page>, String> {

@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use crate::build;
 use crate::catalog::{EXERCISES, Example, Language};
-use crate::compare::{self, Diff};
+use crate::compare::{self, Diff, DiffLine};
+use crate::run::Stream;
 use crate::verify::RERUN_MISS;
 
 /// The result of checking one example.
@@ -29,11 +30,16 @@ pub enum Verdict {
         limit: Duration,
         stdout: String,
     },
-    /// It printed more than the harness keeps, and was stopped.
+    /// It printed more than the harness keeps on `stream`, and was stopped.
     TooMuchOutput {
+        stream: Stream,
         stdout: String,
         stderr: String,
     },
+    /// The machine was too busy to judge `what` ("the timing", say): the way the run went wrong
+    /// is explained by how long the program waited for a CPU, and stayed so after the harness
+    /// paused and ran it again. Never a pass, and never blamed on the program.
+    Unjudged(Explained),
     /// A compile-fail lesson that compiled.
     Compiled {
         expected: String,
@@ -55,6 +61,16 @@ pub enum Verdict {
     Skipped(String),
     /// An exercise whose working copy is gone.
     MissingCopy,
+}
+
+/// A failure that the machine's load explains: what could not be judged, and the figures that
+/// explain it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explained {
+    /// "the timing", "whether it ends in time", "whether it keeps a core busy".
+    pub what: &'static str,
+    /// "the program waited 0.42 s for a CPU in the step that came 0.15 s late".
+    pub figures: String,
 }
 
 /// One example's verdict, with what a reader needs to find it.
@@ -84,6 +100,23 @@ pub struct Outcome {
     pub first_margin: Option<f64>,
     /// How long the runs before this one took.
     pub earlier_time: Duration,
+    /// How long its threads waited for a CPU during the run (see `run::Run::waited`), where
+    /// that was measured.
+    pub waited: Option<Duration>,
+    /// How long a correct run takes: the largest timing of the expected output, in seconds.
+    pub expected_duration: f64,
+    /// How it exited, for a run that ended by itself: `exit status: 0`.
+    pub exit: Option<String>,
+    /// Its error output (what the harness kept of it).
+    pub stderr: String,
+    /// The pauses the harness made before running it again, because the machine was busy.
+    pub pauses: Vec<Duration>,
+    /// For each line it printed, how long it had waited for a CPU by then (see
+    /// `run::Run::line_waits`).
+    pub line_waits: Vec<Duration>,
+    /// Every line it printed is an expected line, in order (timings aside): it may have printed
+    /// too few, but none wrong.
+    pub printed_nothing_wrong: bool,
 }
 
 impl Outcome {
@@ -103,11 +136,94 @@ impl Outcome {
             earlier: Vec::new(),
             first_margin: None,
             earlier_time: Duration::ZERO,
+            waited: None,
+            expected_duration: example.expected_duration(),
+            exit: None,
+            stderr: String::new(),
+            pauses: Vec::new(),
+            line_waits: Vec::new(),
+            printed_nothing_wrong: false,
         }
     }
 
     pub fn passed(&self) -> bool {
         matches!(self.verdict, Verdict::Passed)
+    }
+
+    /// The machine was too busy to judge it (see [`Verdict::Unjudged`]).
+    pub fn unjudged(&self) -> bool {
+        matches!(self.verdict, Verdict::Unjudged(_))
+    }
+
+    /// What the machine's load explains of this failure, if anything. Only failures load can
+    /// cause, and only when the program waited for a CPU at least as long as the failure needs:
+    /// - lines later than their range, when in the step that ends with each of them (from the
+    ///   line with a timing before it) the program waited for a CPU at least as long as that
+    ///   line missed its range by (a line that came early is never the machine's doing, nor are
+    ///   lines missing, extra or out of order);
+    /// - a time-out, when nothing it printed was wrong and the program waited for a CPU for at
+    ///   least half of the time it ran past its expected length;
+    /// - a thread that wanted a core all along (the runnable rule), when the CPU time the
+    ///   program used is within its budget and its threads spent at least half of that wanting
+    ///   waiting for a CPU.
+    pub fn load_explains(&self) -> Option<Explained> {
+        let s = |seconds: f64| compare::seconds(seconds);
+        let waited = self.waited?.as_secs_f64();
+        match &self.verdict {
+            Verdict::WrongOutput(diff)
+                if diff.timing_only && !diff.too_early && !diff.early_stamp =>
+            {
+                let at = |line: Option<usize>| {
+                    line.and_then(|l| self.line_waits.get(l))
+                        .map_or(0.0, Duration::as_secs_f64)
+                };
+                let steps: Option<Vec<(f64, f64)>> = diff
+                    .late
+                    .iter()
+                    .map(|late| {
+                        let step = at(Some(late.line)) - at(late.after);
+                        (self.line_waits.len() > late.line && step >= late.miss)
+                            .then_some((step, late.miss))
+                    })
+                    .collect();
+                let (step, miss) = steps?.into_iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
+                Some(Explained {
+                    what: "the timing",
+                    figures: format!(
+                        "in the step where a line missed its range by {}, the program waited {} \
+                         for a CPU",
+                        s(miss),
+                        s(step)
+                    ),
+                })
+            }
+            Verdict::TimedOut { .. } if self.printed_nothing_wrong => {
+                let elapsed = self.elapsed?.as_secs_f64();
+                let over = elapsed - self.expected_duration;
+                (waited >= over / 2.0).then(|| Explained {
+                    what: "whether it ends in time",
+                    figures: format!(
+                        "the program waited {} for a CPU in a {} run",
+                        s(waited),
+                        s(elapsed)
+                    ),
+                })
+            }
+            Verdict::Busy => {
+                let (cpu, budget) = self.cpu?;
+                let (runnable, _) = self.runnable?;
+                (cpu <= budget && waited >= runnable.as_secs_f64() / 2.0).then(|| Explained {
+                    what: "whether it keeps a core busy",
+                    figures: format!(
+                        "its threads waited {} for a CPU, and used only {} of one, in a {} run",
+                        s(waited),
+                        s(cpu.as_secs_f64()),
+                        s(self.elapsed.unwrap_or_default().as_secs_f64())
+                    ),
+                })
+            }
+            _ => None,
+        }
     }
 
     /// It used more CPU than it was allowed, or was runnable for longer than it was allowed.
@@ -140,13 +256,19 @@ impl Outcome {
         }
     }
 
+    /// It was stopped at a time limit shorter than its expected output says it runs.
+    fn stopped_before_its_time(&self) -> bool {
+        matches!(&self.verdict, Verdict::TimedOut { limit, .. }
+            if limit.as_secs_f64() < self.expected_duration)
+    }
+
     pub fn skipped(&self) -> bool {
         matches!(self.verdict, Verdict::Skipped(_))
     }
 
-    /// Neither passed nor skipped.
+    /// It was judged, and failed: neither passed, nor skipped, nor unjudged.
     pub fn failed(&self) -> bool {
-        !self.passed() && !self.skipped()
+        !self.passed() && !self.skipped() && !self.unjudged()
     }
 
     /// Passed at its first run.
@@ -180,23 +302,33 @@ impl Outcome {
             ),
             _ => format!("run {}: failed", self.runs),
         };
-        let (runs, mut earlier, first) = (
+        let why = match self.load_explains() {
+            Some(explained) => format!(
+                "run {}: could not judge {}: {}",
+                self.runs, explained.what, explained.figures
+            ),
+            None => why,
+        };
+        let (runs, mut earlier, first, pauses) = (
             self.runs,
             std::mem::take(&mut self.earlier),
             self.first_margin.or(self.margin),
+            std::mem::take(&mut self.pauses),
         );
         earlier.push(why);
-        let earlier_time = self.time_in_all_runs();
+        let earlier_time = self.earlier_time + self.elapsed.unwrap_or_default();
         *self = again;
         self.runs = runs + 1;
         self.earlier = earlier;
         self.first_margin = first;
         self.earlier_time = earlier_time;
+        self.pauses = pauses;
     }
 
-    /// How long all its runs took, one after another (zero if it never ran).
+    /// How long all its runs took, one after another, with the pauses between them (zero if it
+    /// never ran).
     pub fn time_in_all_runs(&self) -> Duration {
-        self.earlier_time + self.elapsed.unwrap_or_default()
+        self.earlier_time + self.elapsed.unwrap_or_default() + self.pauses.iter().sum::<Duration>()
     }
 
     fn is_exercise(&self) -> bool {
@@ -208,6 +340,7 @@ impl Outcome {
         let status = match &self.verdict {
             Verdict::Passed => "ok".to_string(),
             Verdict::Skipped(why) => return format!("skip  {:<28} {why}", self.name),
+            Verdict::Unjudged(_) => "BUSY".to_string(),
             _ => "FAIL".to_string(),
         };
         let time = self
@@ -220,7 +353,10 @@ impl Outcome {
             .unwrap_or_default();
         let again = match self.runs {
             1 => String::new(),
-            n => format!("  (ran {n} times; before the last: {})", self.earlier.join("; ")),
+            n => format!(
+                "  (ran {n} times; before the last: {})",
+                self.earlier.join("; ")
+            ),
         };
         format!("{status:<5} {:<28} {time:>9}{cpu}{again}", self.name)
     }
@@ -243,6 +379,17 @@ impl fmt::Display for Outcome {
                 )?;
                 writeln!(f, "  - expected, not printed   + printed, not expected")?;
                 write!(f, "{diff}")?;
+                if diff.lines.iter().any(|l| {
+                    matches!(
+                        l,
+                        DiffLine::Missing(_) | DiffLine::More { missing: true, .. }
+                    )
+                }) {
+                    // Lines that never came: how it ended, and what it said, may tell why.
+                    let exit = self.exit.as_deref().unwrap_or("an unknown status");
+                    writeln!(f, "  It ended with {exit}.")?;
+                    write_indented(f, "its error output:", &self.stderr, 20)?;
+                }
                 if diff.too_early {
                     writeln!(
                         f,
@@ -286,6 +433,16 @@ impl fmt::Display for Outcome {
                     write!(f, "{diff}")?;
                 }
             }
+            Verdict::TimedOut { limit, stdout } if self.stopped_before_its_time() => {
+                writeln!(
+                    f,
+                    "{name} ({source}) was stopped at its time limit, {}, before the {} its \
+                     expected output ({expected}) shows: the limit is too short for it.",
+                    compare::seconds(limit.as_secs_f64()),
+                    compare::seconds(self.expected_duration)
+                )?;
+                write_indented(f, "what it printed before:", stdout, 40)?;
+            }
             Verdict::TimedOut { limit, stdout } => {
                 writeln!(
                     f,
@@ -303,18 +460,52 @@ impl fmt::Display for Outcome {
                 }
                 write_indented(f, "what it printed before:", stdout, 40)?;
             }
-            Verdict::TooMuchOutput { stdout, stderr } => {
-                let (lines, bytes) = (stdout.lines().count(), stdout.len());
+            Verdict::TooMuchOutput {
+                stream,
+                stdout,
+                stderr,
+            } => {
+                let (which, flood) = match stream {
+                    Stream::Stdout => ("its output", stdout),
+                    Stream::Stderr => ("its error output", stderr),
+                };
+                let (lines, bytes) = (flood.lines().count(), flood.len());
                 writeln!(
                     f,
-                    "{name} ({source}) printed too much ({lines} lines, {bytes} bytes, more \
-                     than the harness keeps) and was stopped: is it printing in a loop that \
-                     never ends?"
+                    "{name} ({source}) printed too much on {which} (more than the {lines} lines \
+                     and {bytes} bytes the harness keeps) and was stopped: is it printing in a \
+                     loop that never ends?"
                 )?;
-                write_indented(f, "the start of what it printed:", stdout, 20)?;
-                if !stderr.is_empty() {
-                    write_indented(f, "the start of its error output:", stderr, 10)?;
-                }
+                write_indented(f, "the start of its output:", stdout, 20)?;
+                write_indented(f, "the start of its error output:", stderr, 10)?;
+            }
+            Verdict::Unjudged(Explained { what, figures }) => {
+                let s = |d: Duration| compare::seconds(d.as_secs_f64());
+                writeln!(
+                    f,
+                    "{name} ({source}): could not judge {what}: {figures}; the machine is busy."
+                )?;
+                let pauses: Vec<String> = self.pauses.iter().map(|p| s(*p)).collect();
+                let known = match *what {
+                    "the timing" => "Every line came, and in order: that much is right.",
+                    "whether it keeps a core busy" => {
+                        "Every line came, in order and on time: that much is right."
+                    }
+                    _ => "Nothing it printed was wrong.",
+                };
+                writeln!(
+                    f,
+                    "  {known} It was run {} time(s), with pauses of {} between, and the machine \
+                     stayed busy. Check again when the machine is quieter (a build or another \
+                     check running beside this one is enough to make it busy).",
+                    self.runs,
+                    if pauses.is_empty() {
+                        "none".to_string()
+                    } else {
+                        pauses.join(", ")
+                    }
+                )?;
+                return Ok(());
             }
             Verdict::Compiled { expected: want } => writeln!(
                 f,
@@ -440,7 +631,7 @@ fn write_indented(f: &mut fmt::Formatter<'_>, title: &str, text: &str, most: usi
     }
     writeln!(f, "  {title}")?;
     for line in text.lines().take(most) {
-        writeln!(f, "    {line}")?;
+        writeln!(f, "    {}", compare::visible(line))?;
     }
     let more = text.lines().count().saturating_sub(most);
     if more > 0 {

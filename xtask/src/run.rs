@@ -2,7 +2,9 @@
 //!
 //! Every run is bounded, whatever the program does:
 //! - it runs in its own process group, and when the run ends, for any reason, the whole group is
-//!   killed: a child it started and left behind (holding its output open, or not) goes too;
+//!   killed: a child it started and left behind (holding its output open, or not) goes too; so
+//!   does one that left the group (`setsid`), which comes to the harness once the program has
+//!   exited (see `orphans`);
 //! - at its time limit it is killed, and the run ends even if something outside the group still
 //!   holds its output open;
 //! - its output is capped ([`Limits`]): a program that prints too much is stopped, and what it
@@ -28,7 +30,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::signals;
+use crate::{orphans, signals};
 
 /// The bounds of one run.
 #[derive(Clone, Copy, Debug)]
@@ -60,8 +62,15 @@ pub enum End {
     Exited(ExitStatus),
     /// It was killed at its time limit.
     TimedOut,
-    /// It was killed because it printed more than the caps allow.
-    TooMuchOutput,
+    /// It was killed because it printed more than the caps allow, on this stream.
+    TooMuchOutput(Stream),
+}
+
+/// One of a program's two output streams.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Stream {
+    Stdout,
+    Stderr,
 }
 
 /// What a finished (or stopped) run left behind.
@@ -77,6 +86,12 @@ pub struct Run {
     pub threads: Vec<Thread>,
     /// It exited, but processes it had started were still running (they were killed).
     pub left_running: bool,
+    /// Its output was still open [`DRAIN`] after it ended (something outside its reach held it).
+    pub output_held_open: bool,
+    /// For each line it printed, how long its threads had waited for a CPU, in all, when the
+    /// harness read that line (Linux only; empty elsewhere). The difference between two lines is
+    /// what the machine's load cost the program between them.
+    pub line_waits: Vec<Duration>,
 }
 
 impl Run {
@@ -91,16 +106,27 @@ impl Run {
             _ => None,
         }
     }
+
+    /// How long its threads waited for a CPU, in all: time they were ready to run and the
+    /// machine ran something else. On an idle machine, close to nothing. (Linux only; threads
+    /// that lived and ended between two reads are not counted.)
+    pub fn waited(&self) -> Duration {
+        self.threads.iter().map(Thread::waited).sum()
+    }
 }
 
 enum Event {
     Exited(ExitStatus, Duration),
     /// A pipe went over its cap.
-    Full,
+    Full(Stream),
 }
 
-/// How long to wait, once a program has ended, for its output pipes to close.
-const DRAIN: Duration = Duration::from_millis(500);
+/// How long to wait, once a program has ended and everything it started has been killed, for its
+/// output to be read to the end. Nothing is left to hold the pipes open by then, so they close at
+/// once; the wait is for the threads that read them, which a busy machine may not run for a
+/// while. (Half a second was too little: on a loaded machine a correct program was reported as
+/// having printed nothing, though it had printed every line.)
+pub const DRAIN: Duration = Duration::from_secs(10);
 
 /// How often the scheduler's counts of a running program's threads are read: a thread that
 /// lives and ends between two reads is missed, which costs little, since a program that spins
@@ -110,19 +136,40 @@ const SAMPLE: Duration = Duration::from_millis(100);
 /// Runs `command` to completion, or until a limit stops it.
 pub fn run(mut command: Command, limits: Limits) -> io::Result<Run> {
     signals::kill_children_on_signals();
+    orphans::become_subreaper();
+    let _running = orphans::Running::start();
     command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     isolate(&mut command);
+    let (mut child, group) = {
+        // Listed before anyone looks for adopted processes, which it is not.
+        let _spawning = orphans::SPAWNING.read().unwrap_or_else(|e| e.into_inner());
+        let child = command.spawn()?;
+        let group = signals::Group::new(child.id());
+        (child, group)
+    };
+    // From here: `spawn` returns once the program has started (its `exec` succeeded).
     let start = Instant::now();
-    let mut child = command.spawn()?;
-    let group = signals::Group::new(child.id());
     let (events, received) = mpsc::channel();
-    let stdout = Capture::start(child.stdout.take(), events.clone(), limits);
-    let stderr = Capture::start(child.stderr.take(), events.clone(), limits);
     let pid = child.id();
     let runnable = Arc::new(Runnable::default());
+    let watched = Some((pid, Arc::clone(&runnable)));
+    let stdout = Capture::start(
+        child.stdout.take(),
+        Stream::Stdout,
+        watched,
+        events.clone(),
+        limits,
+    );
+    let stderr = Capture::start(
+        child.stderr.take(),
+        Stream::Stderr,
+        None,
+        events.clone(),
+        limits,
+    );
     let counted = Arc::clone(&runnable);
     thread::spawn(move || {
         if let Some((status, cpu)) = wait_for(pid, &counted) {
@@ -143,9 +190,9 @@ pub fn run(mut command: Command, limits: Limits) -> io::Result<Run> {
             Err(RecvTimeoutError::Timeout) if stopped.is_none() && Instant::now() < deadline => {
                 runnable.count(pid);
             }
-            Ok(Event::Full) => {
+            Ok(Event::Full(stream)) => {
                 group.kill();
-                stopped.get_or_insert(End::TooMuchOutput);
+                stopped.get_or_insert(End::TooMuchOutput(stream));
             }
             Err(RecvTimeoutError::Timeout) if stopped.is_none() => {
                 group.kill();
@@ -159,17 +206,25 @@ pub fn run(mut command: Command, limits: Limits) -> io::Result<Run> {
         }
     };
     let elapsed = start.elapsed();
-    // Whatever it started and left behind goes now, so that its pipes close.
+    // Whatever it started and left behind goes now, so that its pipes close: what is in its
+    // group; what left the group comes to the harness, which ends it soon (see `orphans`).
     let left_running = group.kill();
     let drain_until = Instant::now() + DRAIN;
+    let line_waits = Arc::clone(&stdout.line_waits);
+    let (stdout, stdout_closed) = stdout.take(drain_until);
+    // Read once the pipe has been read to its end (or given up on).
+    let line_waits = line_waits.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let (stderr, stderr_closed) = stderr.take(drain_until);
     Ok(Run {
-        stdout: stdout.take(drain_until),
-        stderr: stderr.take(drain_until),
+        stdout,
+        stderr,
         end: stopped.unwrap_or(End::Exited(status)),
         elapsed,
         cpu,
         threads: runnable.threads(),
         left_running,
+        output_held_open: !(stdout_closed && stderr_closed),
+        line_waits,
     })
 }
 
@@ -191,6 +246,11 @@ pub struct Thread {
 pub const SPIN_CPU: Duration = Duration::from_millis(20);
 
 impl Thread {
+    /// How long it was ready to run and waited for a CPU.
+    pub fn waited(&self) -> Duration {
+        self.runnable.saturating_sub(self.cpu)
+    }
+
     /// It ran (for [`SPIN_CPU`] at least), and was taken off its CPU more often than it gave it
     /// up: it wanted to run, not to wait. A thread that sleeps gives its CPU up at every wait,
     /// however long it then waits for a core on a loaded machine.
@@ -245,19 +305,26 @@ impl Runnable {
         let seen = self.0.lock().unwrap_or_else(|e| e.into_inner());
         seen.values().copied().collect()
     }
+
+    /// How long the threads seen so far waited for a CPU, in all.
+    fn waited(&self) -> Duration {
+        self.threads().iter().map(Thread::waited).sum()
+    }
 }
 
 /// Puts the program in its own process group, so that one kill reaches everything it starts;
-/// on Linux, has the kernel kill it if the harness dies first.
-fn isolate(command: &mut Command) {
+/// on Linux, has the kernel kill it if the harness dies first, and makes it a child subreaper
+/// (kept across `exec`), so that what it starts stays below it while it runs (see `orphans`).
+pub fn isolate(command: &mut Command) {
     use std::os::unix::process::CommandExt;
     command.process_group(0);
     #[cfg(target_os = "linux")]
-    // SAFETY: the closure runs in the child between fork and exec; it only makes two system
-    // calls, which are async-signal-safe, and touches no memory of the parent.
+    // SAFETY: the closure runs in the child between fork and exec; it only makes system calls,
+    // which are async-signal-safe, and touches no memory of the parent.
     unsafe {
         let parent = libc::getpid();
         command.pre_exec(move || {
+            libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
             libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
             // The parent may have died before the line above: then nobody would kill us.
             if libc::getppid() != parent {
@@ -326,17 +393,25 @@ fn wait_for(pid: u32, runnable: &Runnable) -> Option<(ExitStatus, Duration)> {
 struct Capture {
     buffer: Arc<Mutex<Vec<u8>>>,
     closed: mpsc::Receiver<()>,
+    /// For each complete line read, the program's time spent waiting for a CPU by then.
+    line_waits: Arc<Mutex<Vec<Duration>>>,
 }
 
 impl Capture {
+    /// Reads `pipe`; with `watched` (a program's pid, and its threads' counts), notes for each
+    /// line how long the program had waited for a CPU when the line was read.
     fn start(
         pipe: Option<impl Read + Send + 'static>,
+        stream: Stream,
+        watched: Option<(u32, Arc<Runnable>)>,
         events: Sender<Event>,
         limits: Limits,
     ) -> Capture {
         let buffer = Arc::new(Mutex::new(Vec::new()));
         let (closed_tx, closed) = mpsc::channel();
         let kept = Arc::clone(&buffer);
+        let line_waits = Arc::new(Mutex::new(Vec::new()));
+        let waits = Arc::clone(&line_waits);
         thread::spawn(move || {
             if let Some(mut pipe) = pipe {
                 let mut chunk = [0u8; 64 * 1024];
@@ -359,24 +434,39 @@ impl Capture {
                         lines += usize::from(b == b'\n');
                     }
                     kept.extend_from_slice(&chunk[..take]);
+                    if let Some((pid, runnable)) = &watched {
+                        let new_lines = chunk[..take].iter().filter(|&&b| b == b'\n').count();
+                        if new_lines > 0 {
+                            runnable.count(*pid);
+                            let waited = runnable.waited();
+                            let mut waits = waits.lock().unwrap_or_else(|e| e.into_inner());
+                            waits.extend(std::iter::repeat_n(waited, new_lines));
+                        }
+                    }
                     if take < n {
-                        let _ = events.send(Event::Full);
+                        let _ = events.send(Event::Full(stream));
                         break;
                     }
                 }
             }
             let _ = closed_tx.send(());
         });
-        Capture { buffer, closed }
+        Capture {
+            buffer,
+            closed,
+            line_waits,
+        }
     }
 
-    /// What was read, once the pipe has closed or `until` has passed.
-    fn take(self, until: Instant) -> String {
-        let _ = self
+    /// What was read, once the pipe has been read to its end, or `until` has passed; and
+    /// whether it was read to its end.
+    fn take(self, until: Instant) -> (String, bool) {
+        let closed = self
             .closed
-            .recv_timeout(until.saturating_duration_since(Instant::now()));
+            .recv_timeout(until.saturating_duration_since(Instant::now()))
+            .is_ok();
         let bytes = std::mem::take(&mut *self.buffer.lock().unwrap_or_else(|e| e.into_inner()));
-        String::from_utf8_lossy(&bytes).into_owned()
+        (String::from_utf8_lossy(&bytes).into_owned(), closed)
     }
 }
 
@@ -478,7 +568,11 @@ mod tests {
         };
         let start = Instant::now();
         let run = run(sh("yes 'over and over'"), limits).unwrap();
-        assert!(matches!(run.end, End::TooMuchOutput), "{:?}", run.end);
+        assert!(
+            matches!(run.end, End::TooMuchOutput(Stream::Stdout)),
+            "{:?}",
+            run.end
+        );
         assert_eq!(run.stdout.lines().count(), 1000);
         assert!(run.stdout.starts_with("over and over\n"));
         assert!(

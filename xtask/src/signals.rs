@@ -40,6 +40,14 @@ impl Group {
     }
 }
 
+/// Whether `pgid` is the process group of a program under way.
+pub fn is_listed(pgid: i32) -> bool {
+    pgid != 0
+        && GROUPS
+            .iter()
+            .any(|slot| slot.load(Ordering::SeqCst) == pgid)
+}
+
 impl Drop for Group {
     fn drop(&mut self) {
         self.kill();

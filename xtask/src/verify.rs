@@ -7,6 +7,13 @@
 //! longer examples still run, up to [`Options::reruns`] times: a machine that was busy for a
 //! moment passes the second time, a program whose timing changed fails every time. The report
 //! says when a pass needed a re-run.
+//!
+//! A failure that the machine's load explains (see `Outcome::load_explains`: the program waited
+//! for a CPU at least as long as its failure needs) is run again after a pause, up to
+//! [`PAUSES`], while the check has taken less than [`PATIENCE`]. If the machine stays busy, the
+//! verdict is *could not judge* (`Verdict::Unjudged`), which is never a pass and blames nothing
+//! on the program. Content and order are always judged; so is a line that came early, which load
+//! cannot cause.
 
 use std::path::Path;
 use std::process::Command;
@@ -17,12 +24,23 @@ use std::time::{Duration, Instant};
 
 use crate::build::{self, Diagnostic, Progress};
 use crate::catalog::{Example, Expected, Language};
-use crate::compare;
+use crate::compare::{self, DiffLine};
 use crate::report::{Outcome, Verdict};
 use crate::run::{self, End, Limits};
 
 /// A run whose timings missed by more than this is not run again: its program changed.
 pub const RERUN_MISS: f64 = 0.5;
+
+/// The pauses before running again a check that failed in a way the machine's load explains:
+/// enough for a build, or a burst of other checks, to end.
+pub const PAUSES: [Duration; 3] = [
+    Duration::from_secs(2),
+    Duration::from_secs(5),
+    Duration::from_secs(10),
+];
+
+/// No pause is made once a check has taken this long, pauses and runs included.
+pub const PATIENCE: Duration = Duration::from_secs(60);
 
 /// Python programs start this far apart, and at most [`PYTHONS_AT_ONCE`] run at the same time. An
 /// interpreter spends about 0.1 s of CPU starting up (and some on every step), and thirty of
@@ -127,10 +145,15 @@ impl Default for Options {
     }
 }
 
+/// No run may go on longer than this, whatever its limit says: a limit from the command line,
+/// from a `verify-limit` line, or from an expected output with a huge stamp.
+pub const MAX_LIMIT: Duration = Duration::from_secs(3600);
+
 /// The time limit of an example: `base` (ten seconds, by default) more than twice the time it
-/// should take.
+/// should take, and at most [`MAX_LIMIT`].
 pub fn default_limit(example: &Example, base: Duration) -> Duration {
-    base + Duration::from_secs_f64(2.0 * example.expected_duration())
+    let wanted = base.as_secs_f64() + 2.0 * example.expected_duration();
+    Duration::from_secs_f64(wanted.min(MAX_LIMIT.as_secs_f64()))
 }
 
 /// Everything one verification found.
@@ -199,11 +222,11 @@ pub fn verify(root: &Path, examples: &[&Example], options: &Options) -> Result<R
         .iter()
         .any(|e| e.needs_python)
         .then(|| python_executable(&options.python));
-    let command = |example: &Example| -> Result<Command, Verdict> {
+    let command = |example: &Example| -> Result<Command, Box<Verdict>> {
         if example.needs_python
             && let Some(Err(why)) = &python
         {
-            return Err(Verdict::Skipped(why.clone()));
+            return Err(Box::new(Verdict::Skipped(why.clone())));
         }
         let mut command = match example.language {
             Language::Python => match &python {
@@ -216,11 +239,13 @@ pub fn verify(root: &Path, examples: &[&Example], options: &Options) -> Result<R
                     command.current_dir(root).args(&example.args);
                     Ok(command)
                 }
-                None => Err(Verdict::NotBuilt(built.failure.clone().unwrap_or_default())),
+                None => Err(Box::new(Verdict::NotBuilt(
+                    built.failure.clone().unwrap_or_default(),
+                ))),
             },
         }?;
-        // A benchmark (it declares its CPU time, and its output shows no timing) runs at the
-        // a lower priority, so that the programs whose timings are checked wake up on time.
+        // A benchmark (it declares its CPU time, and its output shows no timing) runs at a
+        // lower priority, so that the programs whose timings are checked wake up on time.
         if example.cpu.is_some() && example.expected_duration() == 0.0 {
             run::lower_priority(&mut command);
         }
@@ -252,7 +277,7 @@ pub fn verify(root: &Path, examples: &[&Example], options: &Options) -> Result<R
                             gate.run(|| check_run(example, command, limit))
                         }
                         Ok(command) => check_run(example, command, limit),
-                        Err(verdict) => Outcome::new(example, verdict),
+                        Err(verdict) => Outcome::new(example, *verdict),
                     };
                     // A run that was only a little off goes again at once, while the longer
                     // examples still run.
@@ -279,6 +304,8 @@ pub fn verify(root: &Path, examples: &[&Example], options: &Options) -> Result<R
         );
         outcomes
     });
+    // Nothing a checked program started outlives the pass.
+    crate::orphans::end_adopted();
     let check_time = check_start.elapsed();
 
     outcomes.sort_by(|a, b| a.name.cmp(&b.name));
@@ -330,12 +357,36 @@ pub fn check_settled(example: &Example, command: impl Fn() -> Command, limit: Du
     settle(example, reruns, || check_run(example, command(), limit))
 }
 
-/// Runs `check`, and again, up to `reruns` more times, while the outcome is worth it (see
-/// [`Outcome::worth_rerunning`]); never for an example that fails by design.
+/// Runs `check`, and again, at once, up to `reruns` more times, while the outcome is worth it
+/// (see [`Outcome::worth_rerunning`]); and again after each of the [`PAUSES`] while the
+/// machine's load explains its failure (see [`Outcome::load_explains`]). If load still explains
+/// it, the outcome is *could not judge*. An example that fails by design is never run again:
+/// its failure, or its machine's, proves what it must.
 fn settle(example: &Example, reruns: usize, check: impl Fn() -> Outcome) -> Outcome {
+    let started = Instant::now();
     let mut outcome = check();
-    while outcome.worth_rerunning() && !example.fails_by_design && outcome.runs <= reruns {
-        outcome.rerun(check());
+    let mut at_once = 0;
+    let mut pauses = PAUSES.iter();
+    if example.fails_by_design {
+        return outcome;
+    }
+    loop {
+        if outcome.worth_rerunning() && at_once < reruns {
+            at_once += 1;
+            outcome.rerun(check());
+        } else if outcome.load_explains().is_some()
+            && let Some(&pause) = pauses.next()
+            && started.elapsed() + pause < PATIENCE
+        {
+            thread::sleep(pause);
+            outcome.pauses.push(pause);
+            outcome.rerun(check());
+        } else {
+            break;
+        }
+    }
+    if let Some(explained) = outcome.load_explains() {
+        outcome.verdict = Verdict::Unjudged(explained);
     }
     outcome
 }
@@ -353,6 +404,18 @@ pub fn check_run(example: &Example, command: Command, limit: Duration) -> Outcom
     let compared = compare::compare_with_margin(expected, &run.stdout);
     let mut outcome = Outcome::new(example, Verdict::Passed);
     outcome.cpu = Some((run.cpu, example.cpu_budget(run.elapsed)));
+    outcome.waited = (!run.threads.is_empty()).then(|| run.waited());
+    outcome.exit = run.status().map(|s| s.to_string());
+    outcome.stderr = run.stderr.clone();
+    outcome.line_waits = run.line_waits.clone();
+    outcome.printed_nothing_wrong = compared.diff.as_ref().is_none_or(|diff| {
+        diff.lines.iter().all(|line| {
+            !matches!(
+                line,
+                DiffLine::Extra(_, None) | DiffLine::More { missing: false, .. }
+            )
+        })
+    });
     // Of the threads that spun (they ran, and were taken off their CPU more often than they
     // gave it up), the one that wanted a core the longest: a spinning thread wants one all along.
     let spinning = run.threads.iter().filter(|t| t.spins()).map(|t| t.runnable);
@@ -364,7 +427,8 @@ pub fn check_run(example: &Example, command: Command, limit: Duration) -> Outcom
             limit,
             stdout: run.stdout,
         },
-        (End::TooMuchOutput, _) => Verdict::TooMuchOutput {
+        (End::TooMuchOutput(stream), _) => Verdict::TooMuchOutput {
+            stream,
             stdout: run.stdout,
             stderr: run.stderr,
         },
