@@ -29,6 +29,7 @@
 
   let index = null;
   let state = "not loaded"; // "loading", "ready", "failed"
+  let shown = { query: null, header: null }; // what render() last put on the page
 
   function root() {
     // mdBook declares `path_to_root` in each page, relative to that page.
@@ -196,12 +197,12 @@
   // Shows the results for `query` in mdBook's list, as mdBook shows its own.
   function render(query) {
     const found = search(query);
-    const shown = found.results.slice(0, LIMIT);
+    const results = found.results.slice(0, LIMIT);
     const highlight = encodeURIComponent(found.words.join(" ")).replace(/'/g, "%27");
     while (list.firstChild) {
       list.removeChild(list.firstChild);
     }
-    shown.forEach(function (hit, n) {
+    results.forEach(function (hit, n) {
       const [page, anchor, heading] = index.sections[hit.section];
       const [url, title] = index.pages[page];
       const text = found.words.length ? index.passages[hit.first][1] : "";
@@ -215,11 +216,22 @@
         teaser(text, found.words) + "</span>";
       list.appendChild(li);
     });
-    header.textContent = metric(shown.length, query);
+    header.textContent = metric(results.length, query);
     outer.classList.remove("hidden");
+    shown = { query: query, header: header.textContent };
+  }
+
+  // Whether the results for `query` are on the page as render() left them (a key that does not
+  // change the query, such as Shift, leaves them as they are).
+  function onPage(query) {
+    return shown.query === query && header.textContent === shown.header &&
+      Array.from(list.children).every(function (li) {
+        return li.classList.contains("korean-result");
+      });
   }
 
   function say(message) {
+    shown = { query: null, header: null };
     while (list.firstChild) {
       list.removeChild(list.firstChild);
     }
@@ -239,7 +251,9 @@
       return;
     }
     if (state === "ready") {
-      render(query);
+      if (!onPage(query)) {
+        render(query);
+      }
     } else if (state === "failed") {
       say("Korean search needs its index, searchindex-ko.js, which `cargo xtask book build` " +
         "writes next to the pages; it is not there (the book may be being rebuilt).");

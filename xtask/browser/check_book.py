@@ -3,7 +3,8 @@
     python3 check_book.py BOOK_DIR SCREENSHOT      all checks, in Chromium (through chromedriver)
     python3 check_book.py --links-only BOOK_DIR    only the internal links and anchors
 
-Checks that each page loads with no console error and no request leaving localhost, that every
+Checks that each page loads with no console error and no request leaving localhost, and keeps
+its Korean words whole at line ends (word-break: keep-all under lang="ko"), that every
 internal link and anchor resolves, that searching for "Waker" leads to the wake-up chapter and
 searching in Korean ("퓨처", "웨이커", "취소") to the glossary's entries; answers every quiz
 question twice, right and then wrong, and checks the feedback each time; answers each again with
@@ -193,6 +194,17 @@ class Browser:
         finally:
             self.driver.terminate()
 
+
+# Korean passages (lang="ko", and everything inside them) that would break lines between any two
+# syllables: theme/korean.css keeps Korean words whole (word-break: keep-all).
+KOREAN_BREAKS = """
+const korean = [...document.querySelectorAll('[lang|="ko"], [lang|="ko"] *')];
+return {
+  count: korean.length,
+  breaking: korean.filter(e => getComputedStyle(e).wordBreak !== 'keep-all')
+    .map(e => e.outerHTML.slice(0, 80)),
+};
+"""
 
 # Every resource a page loaded (scripts, styles, fonts, images), by URL.
 RESOURCES = "return performance.getEntriesByType('resource').map(e => e.name)"
@@ -735,6 +747,7 @@ def browser_problems(book, screenshot):
     problems = []
     base = serve(book)
     browser = Browser()
+    korean_elements = 0
     try:
         for path in pages(book):
             browser.go(base + path)
@@ -743,6 +756,14 @@ def browser_problems(book, screenshot):
             for url in browser.run(RESOURCES):
                 if not url.startswith(base):
                     problems.append(f"{path}: loads {url}, which is not on this machine")
+            korean = browser.run(KOREAN_BREAKS)
+            korean_elements += korean["count"]
+            for html in korean["breaking"][:3]:
+                problems.append(f"{path}: Korean text may break inside a word "
+                                f"(word-break is not keep-all): {html}")
+        if korean_elements == 0:
+            problems.append("no page marks anything as Korean (lang=\"ko\"): the check of Korean "
+                            "line breaking has nothing to check")
         browser.go(base + "index.html")
         results = browser.call("POST", browser.session + "/execute/async", {"script": SEARCH, "args": []})
         if not any("/wakeup/" in link or "wakeup.html" in link for link in results):
@@ -780,12 +801,15 @@ def main(args):
         problems = link_problems(book) + browser_problems(book, screenshot)
     for problem in problems:
         print(problem)
-    if not problems:
-        print("every page loads cleanly, offline; every link resolves; search finds the wake-up "
-              "chapter, and in Korean the glossary's entries; every quiz question gives the right "
-              "feedback, right and wrong, and keeps the keyboard's focus; axe finds nothing on any "
-              f"page in any theme ({', '.join(THEMES)}) beyond the {len(MDBOOK_KNOWN)} known "
-              "problems of mdBook's own that MDBOOK_KNOWN lists")
+    if not problems and args[:1] == ["--links-only"]:
+        print("every internal link and anchor resolves")
+    elif not problems:
+        print("every page loads cleanly, offline, with its Korean words kept whole; every link "
+              "resolves; search finds the wake-up chapter, and in Korean the glossary's entries; "
+              "every quiz question gives the right feedback, right and wrong, and keeps the "
+              "keyboard's focus; axe finds nothing on any page in any theme "
+              f"({', '.join(THEMES)}) beyond the {len(MDBOOK_KNOWN)} problems of mdBook's own "
+              "that MDBOOK_KNOWN lists")
     return 1 if problems else 0
 
 
