@@ -116,6 +116,62 @@ fn a_child_with_its_output_closed_does_not_outlive_the_check() {
     assert!(gone(&pid), "sleep 300 ({}) is still running", pid.trim());
 }
 
+#[test]
+fn a_child_that_left_the_programs_group_does_not_outlive_the_check() {
+    // `setsid` puts the child in a session, and a process group, of its own: the kill of the
+    // program's group cannot reach it. It comes to the harness when `sh` exits, which ends it.
+    let dir = crate::harness_catches::scratch_dir("escaped");
+    let pid_file = dir.join("pid");
+    let script = format!(
+        "setsid sleep 300 >/dev/null 2>&1 & echo $! > {}; echo '[0.00s] One'",
+        pid_file.display()
+    );
+    check_run(&count_concurrent(), sh(&script), Duration::from_secs(60));
+    let pid = std::fs::read_to_string(&pid_file).unwrap();
+    assert!(
+        gone(&pid),
+        "setsid sleep 300 ({}) is still running",
+        pid.trim()
+    );
+}
+
+#[test]
+fn a_flood_on_the_error_output_is_named_and_counted() {
+    let outcome = check_run(
+        &count_concurrent(),
+        hog("echo '[0.00s] One'; while :; do echo 'warning: again' >&2; done"),
+        Duration::from_secs(60),
+    );
+    let Verdict::TooMuchOutput { .. } = &outcome.verdict else {
+        panic!("{outcome:?}");
+    };
+    let report = outcome.to_string();
+    assert!(
+        report.contains("printed too much on its error output (more than the 10000 lines"),
+        "{report}"
+    );
+    assert!(report.contains("    warning: again\n"), "{report}");
+}
+
+#[test]
+fn a_huge_line_and_escape_sequences_are_not_echoed_as_they_are() {
+    // One line of 100 000 characters, and one that would clear the terminal and turn it red.
+    let script = "head -c 100000 /dev/zero | tr '\\0' x; echo; printf '\\033[2J\\033[31mred\\n'";
+    let outcome = check_run(&count_concurrent(), sh(script), Duration::from_secs(60));
+    let report = outcome.to_string();
+    assert!(
+        !report.contains('\u{1b}'),
+        "an escape reached the report: {report:?}"
+    );
+    assert!(report.contains("\\e[2J\\e[31mred"), "{report}");
+    assert!(report.contains("... (99800 more characters)"), "{report}");
+    assert!(
+        report.len() < 5_000,
+        "the report is {} bytes long",
+        report.len()
+    );
+}
+
 /// Ctrl-C while a program is under check: the harness stops it (and its children) and dies of
 /// the signal. The check runs in a child process, this test binary run again, so that the
 /// signal does not reach the other tests.
@@ -188,4 +244,119 @@ fn interrupted_check() {
     let script = script.replace("PID", &pid_file);
     let _ = check_run(&count_concurrent(), hog(&script), Duration::from_secs(60));
     panic!("the check ended before it was interrupted");
+}
+
+/// Waits up to `secs` seconds for `file` to hold `lines` lines, and returns them.
+fn wait_for_lines(file: &std::path::Path, lines: usize, secs: u64) -> Vec<String> {
+    let until = Instant::now() + Duration::from_secs(secs);
+    loop {
+        if let Ok(text) = std::fs::read_to_string(file)
+            && text.ends_with('\n')
+            && text.lines().count() >= lines
+        {
+            return text.lines().map(String::from).collect();
+        }
+        assert!(
+            Instant::now() < until,
+            "{} never had {lines} lines",
+            file.display()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Waits up to ten seconds for `child` to exit.
+fn exits(child: &mut std::process::Child) -> std::process::ExitStatus {
+    let until = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if Instant::now() > until {
+            let _ = child.kill();
+            panic!("it did not exit");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// A signal that comes while `cargo xtask` builds stops the build too, with what it started. The
+/// build here is a stand-in for cargo (`CARGO` names it) that starts a child and waits.
+#[test]
+fn a_signal_during_the_build_stops_the_build() {
+    let dir = crate::harness_catches::scratch_dir("signal-in-build");
+    let (fake, pids) = (dir.join("cargo"), dir.join("pids"));
+    std::fs::write(
+        &fake,
+        format!(
+            "#!/bin/sh\necho $$ >> {0}\nsleep 300 &\necho $! >> {0}\nwait\n",
+            pids.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut xtask = Command::new(crate::command_line::xtask_program())
+        .current_dir(&workbook().root)
+        .env("CARGO", &fake)
+        .args(["verify", "count_concurrent"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = wait_for_lines(&pids, 2, 30);
+    let sent = Command::new("kill")
+        .args(["-TERM", &xtask.id().to_string()])
+        .status();
+    assert!(sent.is_ok_and(|s| s.success()));
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(exits(&mut xtask).signal(), Some(libc::SIGTERM));
+    for pid in started {
+        assert!(gone(&pid), "the build's process {pid} is still running");
+    }
+}
+
+/// When the process that does the work dies, even of SIGKILL, which it cannot handle, what its
+/// programs started goes with it: here a child that left the program's group with `setsid`.
+/// (Named `python`: its program is a Python counterpart.)
+#[test]
+fn a_killed_worker_leaves_nothing_behind_python() {
+    let copy = crate::command_line::tiny_workbook("killed-worker");
+    let pid_file = copy.join("pid");
+    std::fs::write(
+        copy.join("examples/spawner.rs"),
+        "//! Starts a child.\nfn main() {}\n",
+    )
+    .unwrap();
+    std::fs::write(copy.join("examples/spawner.stdout"), "never\n").unwrap();
+    std::fs::write(
+        copy.join("examples/spawner.py"),
+        format!(
+            "import os, subprocess, time\n\
+             child = subprocess.Popen(['setsid', 'sleep', '300'])\n\
+             open('{}', 'w').write(f'{{child.pid}}\\n{{os.getppid()}}\\n')\n\
+             time.sleep(60)\n",
+            pid_file.display()
+        ),
+    )
+    .unwrap();
+    let mut xtask = Command::new(crate::command_line::xtask_program())
+        .current_dir(&copy)
+        .args(["verify", "spawner.py"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let pids = wait_for_lines(&pid_file, 2, 30);
+    let (escaped, worker) = (&pids[0], pids[1].parse::<i32>().unwrap());
+    // The process that runs the program: the one that does the work.
+    // SAFETY: kill(2) on a process this test started (itself, or through the supervisor).
+    unsafe {
+        libc::kill(worker, libc::SIGKILL);
+    }
+    exits(&mut xtask);
+    assert!(
+        gone(escaped),
+        "setsid sleep 300 ({escaped}) is still running"
+    );
 }

@@ -11,7 +11,7 @@ use crate::harness_catches::scratch_dir;
 use crate::shared::workbook;
 
 /// The `xtask` program, built once.
-fn xtask_program() -> &'static Path {
+pub(crate) fn xtask_program() -> &'static Path {
     static PROGRAM: OnceLock<PathBuf> = OnceLock::new();
     PROGRAM.get_or_init(|| {
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
@@ -94,6 +94,8 @@ fn bad_input_gets_a_message_that_says_what_to_do() {
         ),
         (&["lint", "--fix"], "takes no arguments"),
         (&["frobnicate"], "unknown command 'frobnicate'"),
+        (&["mutant"], "did you mean 'mutants'?"),
+        (&["verify", "--timeout", "999999"], "up to 3600"),
     ];
     for (args, wanted) in cases {
         let (text, code) = said(&xtask(args));
@@ -107,22 +109,48 @@ fn bad_input_gets_a_message_that_says_what_to_do() {
 
 #[test]
 fn every_command_explains_itself() {
+    // Every command that `help` lists, with `--help` and `-h`.
+    let (overview, code) = said(&xtask(&["help"]));
+    assert_eq!(code, Some(0), "{overview}");
+    let commands: Vec<&str> = overview
+        .lines()
+        .filter_map(|l| l.strip_prefix("  ").filter(|l| !l.starts_with(' ')))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|word| word.chars().all(|c| c.is_ascii_lowercase()))
+        .collect();
+    assert!(commands.len() >= 12, "{commands:?}");
+    for command in commands {
+        for flag in ["--help", "-h"] {
+            let (text, code) = said(&xtask(&[command, flag]));
+            assert_eq!(code, Some(0), "{command} {flag}:\n{text}");
+            let first = if command == "help" {
+                "cargo xtask <command>".to_string()
+            } else {
+                format!("cargo xtask {command}")
+            };
+            assert!(text.starts_with(&first), "{command} {flag}:\n{text}");
+        }
+    }
     for (command, wanted) in [
         ("verify", "--repeat N"),
         ("check", "`ex7` is"),
         ("reset", "--check"),
         ("watch", "each time you save it"),
-        ("help", "cargo xtask <command>"),
     ] {
-        let (text, code) = said(&xtask(&[command, "--help"]));
-        assert_eq!(code, Some(0), "{command} --help:\n{text}");
+        let (text, _) = said(&xtask(&[command, "--help"]));
         assert!(text.contains(wanted), "{command} --help:\n{text}");
     }
+    // `book` alone explains itself too, at once: it does not install mdBook to print its help.
+    let start = std::time::Instant::now();
+    let (text, code) = said(&xtask(&["book"]));
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.contains("book serve --open"), "{text}");
+    assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
 }
 
 /// A workbook of its own, made under `target/`: `book.toml`, `xtask/`, one example, and one
 /// exercise whose working copy is missing. Nothing in it needs building.
-fn tiny_workbook(name: &str) -> PathBuf {
+pub(crate) fn tiny_workbook(name: &str) -> PathBuf {
     let root = scratch_dir(name);
     let write = |path: &str, text: &str| {
         let path = root.join(path);
@@ -172,6 +200,161 @@ fn a_copied_workbook_checks_its_own_files() {
             "{text}"
         );
     }
+}
+
+/// A working copy that is not there is "gone" to `check`, and "missing" to `reset --check`, not
+/// "todo" or "differs".
+#[test]
+fn a_missing_working_copy_is_called_missing() {
+    let copy = tiny_workbook("gone");
+    let (text, _) = said(&xtask_in(&copy, &["check"]));
+    assert!(text.contains("gone  ex01_only_here"), "{text}");
+    let (text, code) = said(&xtask_in(&copy, &["reset", "--check"]));
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.contains("exercises/ex01_only_here.rs is missing (`cargo xtask reset ex01_only_here`"),
+        "{text}"
+    );
+}
+
+/// Without its expected output, an exercise cannot be checked: the reader is told which file
+/// of the workbook is missing, not that their exercise is not done.
+#[test]
+fn an_exercise_without_its_expected_output_cannot_be_checked() {
+    let copy = tiny_workbook("no-expected");
+    fs::write(copy.join("exercises/ex01_only_here.rs"), "fn main() {}\n").unwrap();
+    fs::remove_file(copy.join("xtask/exercises/ex01_only_here/expected.stdout")).unwrap();
+    let (text, code) = said(&xtask_in(&copy, &["check", "ex01_only_here"]));
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.contains("ex01_only_here: cannot be checked."),
+        "{text}"
+    );
+    assert!(
+        text.contains("xtask/exercises/ex01_only_here/expected.stdout is missing"),
+        "{text}"
+    );
+    assert!(!text.contains("not done yet"), "{text}");
+    let (text, _) = said(&xtask_in(&copy, &["check"]));
+    assert!(text.contains("????  ex01_only_here"), "{text}");
+}
+
+/// An example with both a `.stdout` and a `.stderr` cannot be checked, but the rest of the
+/// workbook can: `list`, `check` and `reset` work as before.
+#[test]
+fn a_stray_stderr_file_fails_only_its_example() {
+    let copy = tiny_workbook("stray-stderr");
+    fs::write(copy.join("examples/only_here.stderr"), "error: no\n").unwrap();
+    let (text, code) = said(&xtask_in(&copy, &["list"]));
+    assert_eq!(code, Some(0), "{text}");
+    let (text, code) = said(&xtask_in(&copy, &["reset", "ex01_only_here"]));
+    assert_eq!(code, Some(0), "{text}");
+    let (text, code) = said(&xtask_in(&copy, &["check", "ex01_only_here"]));
+    assert_ne!(code, Some(2), "{text}");
+    assert!(!text.contains("has both"), "{text}");
+    let (text, code) = said(&xtask_in(&copy, &["verify", "only_here"]));
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.contains("it has both examples/only_here.stdout and examples/only_here.stderr"),
+        "{text}"
+    );
+}
+
+#[test]
+fn two_resets_keep_two_backups() {
+    let copy = tiny_workbook("two-resets");
+    let working = copy.join("exercises/ex01_only_here.rs");
+    let mut kept = Vec::new();
+    for work in [
+        "fn main() { /* first */ }\n",
+        "fn main() { /* second */ }\n",
+    ] {
+        fs::write(&working, work).unwrap();
+        let (text, code) = said(&xtask_in(&copy, &["reset", "ex01_only_here"]));
+        assert_eq!(code, Some(0), "{text}");
+        let backup = text
+            .split("your version is in ")
+            .nth(1)
+            .expect(&text)
+            .trim();
+        kept.push((copy.join(backup), work));
+    }
+    assert_ne!(
+        kept[0].0, kept[1].0,
+        "the second reset reused the first's backup"
+    );
+    for (backup, work) in kept {
+        assert_eq!(fs::read_to_string(backup).unwrap(), work);
+    }
+}
+
+/// A working copy that exists but cannot be read cannot be kept, so `reset` leaves it alone.
+#[test]
+fn reset_leaves_a_working_copy_it_cannot_read_alone() {
+    let copy = tiny_workbook("unreadable");
+    let working = copy.join("exercises/ex01_only_here.rs");
+    // A directory where the file should be: unreadable as a file even for root.
+    fs::create_dir_all(&working).unwrap();
+    let (text, code) = said(&xtask_in(&copy, &["reset", "ex01_only_here"]));
+    assert_eq!(code, Some(2), "{text}");
+    assert!(text.contains("nothing was changed"), "{text}");
+    assert!(working.is_dir());
+    fs::remove_dir(&working).unwrap();
+    // And a file without read permission, as an ordinary user meets it (root reads it anyway).
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        use std::os::unix::fs::PermissionsExt;
+        fs::write(&working, "fn main() { /* mine */ }\n").unwrap();
+        fs::set_permissions(&working, fs::Permissions::from_mode(0o200)).unwrap();
+        let (text, code) = said(&xtask_in(&copy, &["reset", "ex01_only_here"]));
+        fs::set_permissions(&working, fs::Permissions::from_mode(0o600)).unwrap();
+        assert_eq!(code, Some(2), "{text}");
+        assert_eq!(
+            fs::read_to_string(&working).unwrap(),
+            "fn main() { /* mine */ }\n"
+        );
+    }
+}
+
+/// A name given twice is checked once; a check that was skipped (no `python3` on the `PATH`)
+/// is not a pass; and lint does not say the book agrees when it could not check citations.
+/// (Named `python`: `cargo test -- --skip python` leaves it out where there is none.)
+#[test]
+fn without_python_a_skipped_check_is_not_a_pass_and_a_name_twice_runs_once() {
+    let (text, code) = said(&xtask(&[
+        "verify",
+        "timer_starts_when_made.py",
+        "timer_starts_when_made.py",
+    ]));
+    assert_eq!(code, Some(0), "{text}");
+    assert_eq!(
+        text.matches("ok    timer_starts_when_made.py").count(),
+        1,
+        "{text}"
+    );
+
+    let empty = scratch_dir("no-python");
+    let without_python = |args: &[&str]| {
+        Command::new(xtask_program())
+            .current_dir(&workbook().root)
+            .env("PATH", &empty)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let (text, code) = said(&without_python(&["verify", "count_concurrent.py"]));
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.contains("1 skipped (not checked, so not passed)"),
+        "{text}"
+    );
+    let (text, code) = said(&without_python(&["lint"]));
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("could not be checked"), "{text}");
+    assert!(
+        !text.contains("the book's pages and the examples agree"),
+        "{text}"
+    );
 }
 
 #[test]

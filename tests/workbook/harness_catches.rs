@@ -98,7 +98,13 @@ fn a_missing_line_is_caught() {
         program("count_concurrent"),
         LIMIT,
     );
-    assert!(failure(&outcome).contains("\n  - Three\n"), "{outcome}");
+    let report = failure(&outcome);
+    assert!(report.contains("\n  - Three\n"), "{report}");
+    // A line that never came: how the program ended, and what it said on its error output.
+    assert!(
+        report.contains("It ended with exit status: 0.\n  its error output: (nothing)"),
+        "{report}"
+    );
 }
 
 #[test]

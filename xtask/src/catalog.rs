@@ -362,6 +362,7 @@ fn describe(root: &Path, path: &Path, language: Language) -> Result<Example, Str
 /// Reads an expected file; one that is not UTF-8 makes that example fail, not the whole harness.
 fn read_expected(path: &Path, kind: fn(String) -> Expected) -> Expected {
     match fs::read(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Expected::Missing,
         Err(e) => Expected::Unreadable(e.to_string()),
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => kind(text),

@@ -572,6 +572,45 @@ mod tests {
     }
 
     #[test]
+    fn a_mutant_the_machine_was_too_busy_to_judge_is_not_caught() {
+        let example = Example {
+            name: "m".into(),
+            language: Language::Rust,
+            source: "examples/m.rs".into(),
+            expected_file: "examples/m.stdout".into(),
+            expected: Expected::Output("[1.00s] x\n".into()),
+            description: String::new(),
+            hint: None,
+            args: Vec::new(),
+            limit: None,
+            cpu: None,
+            needs_python: false,
+            fails_by_design: false,
+        };
+        let outcome = Outcome::new(
+            &example,
+            Verdict::Unjudged(crate::report::Explained {
+                what: "the timing",
+                figures: "it waited".into(),
+            }),
+        );
+        assert!(matches!(fate(&outcome), Fate::Unjudged(_)));
+        let (mutants, fates) = (
+            vec![Mutant {
+                example,
+                line: 1,
+                change: "from_millis(100) → from_millis(200)".into(),
+                text: String::new(),
+            }],
+            vec![(0, fate(&outcome))],
+        );
+        assert!(
+            !summarize(&mutants, &fates, &[]),
+            "an unjudged mutant counted as caught"
+        );
+    }
+
+    #[test]
     fn a_malformed_excuse_is_an_error() {
         let error = excuses("examples/a.rs | from_secs(5)\n").unwrap_err();
         assert!(

@@ -281,7 +281,7 @@ pub fn verify(root: &Path, examples: &[&Example], options: &Options) -> Result<R
                     };
                     // A run that was only a little off goes again at once, while the longer
                     // examples still run.
-                    let outcome = settle(example, options.reruns, check);
+                    let outcome = settle(example, options.reruns, check, thread::sleep);
                     if let Some(count) = &options.count {
                         count.checked.fetch_add(1, Ordering::SeqCst);
                     }
@@ -354,7 +354,12 @@ pub fn python_executable(python: &str) -> Result<String, String> {
 /// to the default number of re-runs). A program whose timing changed fails every run.
 pub fn check_settled(example: &Example, command: impl Fn() -> Command, limit: Duration) -> Outcome {
     let reruns = Options::default().reruns;
-    settle(example, reruns, || check_run(example, command(), limit))
+    settle(
+        example,
+        reruns,
+        || check_run(example, command(), limit),
+        thread::sleep,
+    )
 }
 
 /// Runs `check`, and again, at once, up to `reruns` more times, while the outcome is worth it
@@ -362,7 +367,12 @@ pub fn check_settled(example: &Example, command: impl Fn() -> Command, limit: Du
 /// machine's load explains its failure (see [`Outcome::load_explains`]). If load still explains
 /// it, the outcome is *could not judge*. An example that fails by design is never run again:
 /// its failure, or its machine's, proves what it must.
-fn settle(example: &Example, reruns: usize, check: impl Fn() -> Outcome) -> Outcome {
+fn settle(
+    example: &Example,
+    reruns: usize,
+    check: impl Fn() -> Outcome,
+    pause: impl Fn(Duration),
+) -> Outcome {
     let started = Instant::now();
     let mut outcome = check();
     let mut at_once = 0;
@@ -375,11 +385,11 @@ fn settle(example: &Example, reruns: usize, check: impl Fn() -> Outcome) -> Outc
             at_once += 1;
             outcome.rerun(check());
         } else if outcome.load_explains().is_some()
-            && let Some(&pause) = pauses.next()
-            && started.elapsed() + pause < PATIENCE
+            && let Some(&length) = pauses.next()
+            && started.elapsed() + length < PATIENCE
         {
-            thread::sleep(pause);
-            outcome.pauses.push(pause);
+            pause(length);
+            outcome.pauses.push(length);
             outcome.rerun(check());
         } else {
             break;
@@ -489,5 +499,144 @@ pub fn check_error(example: &Example, actual: Option<&Diagnostic>, whole: bool) 
             actual: actual.rendered.clone(),
         },
         Some(_) => Verdict::Passed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::{Cell, RefCell};
+
+    use super::*;
+    use crate::compare::{Diff, Late};
+
+    fn example(expected: &str) -> Example {
+        Example {
+            name: "late".into(),
+            language: Language::Rust,
+            source: "examples/late.rs".into(),
+            expected_file: "examples/late.stdout".into(),
+            expected: Expected::Output(expected.into()),
+            description: String::new(),
+            hint: None,
+            args: Vec::new(),
+            limit: None,
+            cpu: None,
+            needs_python: false,
+            fails_by_design: false,
+        }
+    }
+
+    /// A run whose second line came `miss` seconds past its range, having waited `waited`
+    /// seconds for a CPU in that step.
+    fn late_run(example: &Example, miss: f64, waited: f64) -> Outcome {
+        let mut outcome = Outcome::new(
+            example,
+            Verdict::WrongOutput(Diff {
+                lines: Vec::new(),
+                timing_only: true,
+                reordered: false,
+                too_early: false,
+                early_stamp: false,
+                too_late: true,
+                worst_miss: miss,
+                late: vec![Late {
+                    line: 1,
+                    after: Some(0),
+                    miss,
+                }],
+                invisible: Vec::new(),
+            }),
+        );
+        outcome.waited = Some(Duration::from_secs_f64(waited + 0.01));
+        outcome.line_waits = vec![
+            Duration::from_millis(10),
+            Duration::from_secs_f64(waited + 0.01),
+        ];
+        outcome
+    }
+
+    #[test]
+    fn a_limit_from_a_huge_stamp_is_capped() {
+        let huge = example("[999999.00s] never\n");
+        assert_eq!(default_limit(&huge, Duration::from_secs(10)), MAX_LIMIT);
+    }
+
+    #[test]
+    fn a_late_line_is_the_machines_doing_only_if_the_program_waited_as_long_in_its_step() {
+        let example = example("[0.00s] a\n[1.00s] b\n");
+        let explained = late_run(&example, 0.2, 0.3).load_explains();
+        assert_eq!(explained.map(|e| e.what), Some("the timing"));
+        assert_eq!(late_run(&example, 0.2, 0.1).load_explains(), None);
+        // Waiting before the step does not count: the same total, all of it before line 0.
+        let mut early_wait = late_run(&example, 0.2, 0.3);
+        early_wait.line_waits = vec![Duration::from_millis(310), Duration::from_millis(310)];
+        assert_eq!(early_wait.load_explains(), None);
+        // A line that came early is never the machine's doing.
+        let mut early = late_run(&example, 0.2, 0.3);
+        if let Verdict::WrongOutput(diff) = &mut early.verdict {
+            diff.too_early = true;
+        }
+        assert_eq!(early.load_explains(), None);
+    }
+
+    #[test]
+    fn a_busy_machine_gets_pauses_then_could_not_judge_never_a_pass() {
+        let example = example("[0.00s] a\n[1.00s] b\n");
+        let paused = RefCell::new(Vec::new());
+        let outcome = settle(
+            &example,
+            2,
+            || late_run(&example, 0.2, 0.3),
+            |d| paused.borrow_mut().push(d),
+        );
+        assert_eq!(*paused.borrow(), PAUSES);
+        assert!(
+            outcome.unjudged() && !outcome.passed() && !outcome.failed(),
+            "{outcome:?}"
+        );
+        // The first run, two at once (a near miss), and one after each pause.
+        assert_eq!(outcome.runs, 1 + 2 + PAUSES.len());
+        let report = outcome.to_string();
+        assert!(report.contains("could not judge the timing"), "{report}");
+        assert!(report.contains("the machine is busy"), "{report}");
+        assert!(!report.contains("did a sleep get longer"), "{report}");
+    }
+
+    #[test]
+    fn a_late_line_the_machine_does_not_explain_is_judged_at_once() {
+        let example = example("[0.00s] a\n[1.00s] b\n");
+        let runs = Cell::new(0);
+        let outcome = settle(
+            &example,
+            2,
+            || {
+                runs.set(runs.get() + 1);
+                late_run(&example, 0.6, 0.0)
+            },
+            |_| panic!("no pause for a failure that load does not explain"),
+        );
+        assert!(outcome.failed(), "{outcome:?}");
+        assert_eq!(runs.get(), 1);
+    }
+
+    #[test]
+    fn a_quiet_moment_after_a_pause_gives_a_verdict() {
+        let example = example("[0.00s] a\n[1.00s] b\n");
+        let runs = Cell::new(0);
+        let outcome = settle(
+            &example,
+            2,
+            || {
+                runs.set(runs.get() + 1);
+                if runs.get() == 1 {
+                    late_run(&example, 0.6, 0.8)
+                } else {
+                    Outcome::new(&example, Verdict::Passed)
+                }
+            },
+            |_| {},
+        );
+        assert!(outcome.passed(), "{outcome:?}");
+        assert_eq!(outcome.pauses, [PAUSES[0]]);
     }
 }
