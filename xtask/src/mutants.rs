@@ -585,6 +585,7 @@ mod tests {
             limit: None,
             cpu: None,
             needs_python: false,
+            needs_idle: false,
             fails_by_design: false,
         };
         let outcome = Outcome::new(

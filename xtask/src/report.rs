@@ -111,12 +111,15 @@ pub struct Outcome {
     pub stderr: String,
     /// The pauses the harness made before running it again, because the machine was busy.
     pub pauses: Vec<Duration>,
-    /// For each line it printed, how long it had waited for a CPU by then (see
-    /// `run::Run::line_waits`).
-    pub line_waits: Vec<Duration>,
+    /// For each line it printed, how long it had waited for a CPU before it printed the line,
+    /// and after (see `run::Run::line_waits`).
+    pub line_waits: Vec<(Duration, Duration)>,
     /// Every line it printed is an expected line, in order (timings aside): it may have printed
     /// too few, but none wrong.
     pub printed_nothing_wrong: bool,
+    /// A program that needs idle CPUs said that the machine was too busy to measure (it exited
+    /// with `catalog::TRY_LATER`).
+    pub abstained: bool,
 }
 
 impl Outcome {
@@ -143,6 +146,7 @@ impl Outcome {
             pauses: Vec::new(),
             line_waits: Vec::new(),
             printed_nothing_wrong: false,
+            abstained: false,
         }
     }
 
@@ -158,11 +162,13 @@ impl Outcome {
     /// What the machine's load explains of this failure, if anything. Only failures load can
     /// cause, and only when the program waited for a CPU at least as long as the failure needs:
     /// - lines later than their range, when in the step that ends with each of them (from the
-    ///   line with a timing before it) the program waited for a CPU at least as long as that
-    ///   line missed its range by (a line that came early is never the machine's doing, nor are
-    ///   lines missing, extra or out of order);
+    ///   line with a timing before it) the program may have waited for a CPU at least as long as
+    ///   that line missed its range by (a line that came early is never the machine's doing, nor
+    ///   are lines missing, extra or out of order). The wait in a step is read generously, from
+    ///   before the step's first line was printed to after its last was read;
     /// - a time-out, when nothing it printed was wrong and the program waited for a CPU for at
     ///   least half of the time it ran past its expected length;
+    /// - a program that needs idle CPUs saying that they were not (see `Example::needs_idle`);
     /// - a thread that wanted a core all along (the runnable rule), when the CPU time the
     ///   program used is within its budget and its threads spent at least half of that wanting
     ///   waiting for a CPU.
@@ -173,15 +179,20 @@ impl Outcome {
             Verdict::WrongOutput(diff)
                 if diff.timing_only && !diff.too_early && !diff.early_stamp =>
             {
-                let at = |line: Option<usize>| {
+                let before = |line: Option<usize>| {
                     line.and_then(|l| self.line_waits.get(l))
-                        .map_or(0.0, Duration::as_secs_f64)
+                        .map_or(0.0, |(before, _)| before.as_secs_f64())
+                };
+                let after = |line: usize| {
+                    self.line_waits
+                        .get(line)
+                        .map_or(0.0, |(_, after)| after.as_secs_f64())
                 };
                 let steps: Option<Vec<(f64, f64)>> = diff
                     .late
                     .iter()
                     .map(|late| {
-                        let step = at(Some(late.line)) - at(late.after);
+                        let step = after(late.line) - before(late.after);
                         (self.line_waits.len() > late.line && step >= late.miss)
                             .then_some((step, late.miss))
                     })
@@ -197,6 +208,10 @@ impl Outcome {
                     ),
                 })
             }
+            Verdict::Crashed { stderr, .. } if self.abstained => Some(Explained {
+                what: "the measurement",
+                figures: format!("the program said: {}", compare::visible(stderr.trim())),
+            }),
             Verdict::TimedOut { .. } if self.printed_nothing_wrong => {
                 let elapsed = self.elapsed?.as_secs_f64();
                 let over = elapsed - self.expected_duration;
@@ -491,6 +506,7 @@ impl fmt::Display for Outcome {
                     "whether it keeps a core busy" => {
                         "Every line came, in order and on time: that much is right."
                     }
+                    "the measurement" => "It measures what only idle CPUs show.",
                     _ => "Nothing it printed was wrong.",
                 };
                 writeln!(

@@ -88,10 +88,12 @@ pub struct Run {
     pub left_running: bool,
     /// Its output was still open [`DRAIN`] after it ended (something outside its reach held it).
     pub output_held_open: bool,
-    /// For each line it printed, how long its threads had waited for a CPU, in all, when the
-    /// harness read that line (Linux only; empty elsewhere). The difference between two lines is
-    /// what the machine's load cost the program between them.
-    pub line_waits: Vec<Duration>,
+    /// For each line it printed, how long its threads had waited for a CPU, in all: at the
+    /// harness's read before the one that got the line (so before the line was printed), and at
+    /// the read that got it (so after). Linux only; empty elsewhere. Between the first figure of
+    /// one line and the second of a later one lies at least what the machine's load cost the
+    /// program between printing the two.
+    pub line_waits: Vec<(Duration, Duration)>,
 }
 
 impl Run {
@@ -393,8 +395,9 @@ fn wait_for(pid: u32, runnable: &Runnable) -> Option<(ExitStatus, Duration)> {
 struct Capture {
     buffer: Arc<Mutex<Vec<u8>>>,
     closed: mpsc::Receiver<()>,
-    /// For each complete line read, the program's time spent waiting for a CPU by then.
-    line_waits: Arc<Mutex<Vec<Duration>>>,
+    /// For each complete line read, the program's time spent waiting for a CPU by the read
+    /// before, and by the read that got it.
+    line_waits: Arc<Mutex<Vec<(Duration, Duration)>>>,
 }
 
 impl Capture {
@@ -416,6 +419,7 @@ impl Capture {
             if let Some(mut pipe) = pipe {
                 let mut chunk = [0u8; 64 * 1024];
                 let mut lines = 0;
+                let mut waited_before = Duration::ZERO;
                 loop {
                     let n = match pipe.read(&mut chunk) {
                         Ok(0) => break,
@@ -435,13 +439,12 @@ impl Capture {
                     }
                     kept.extend_from_slice(&chunk[..take]);
                     if let Some((pid, runnable)) = &watched {
+                        runnable.count(*pid);
+                        let waited = runnable.waited();
                         let new_lines = chunk[..take].iter().filter(|&&b| b == b'\n').count();
-                        if new_lines > 0 {
-                            runnable.count(*pid);
-                            let waited = runnable.waited();
-                            let mut waits = waits.lock().unwrap_or_else(|e| e.into_inner());
-                            waits.extend(std::iter::repeat_n(waited, new_lines));
-                        }
+                        let mut waits = waits.lock().unwrap_or_else(|e| e.into_inner());
+                        waits.extend(std::iter::repeat_n((waited_before, waited), new_lines));
+                        waited_before = waited;
                     }
                     if take < n {
                         let _ = events.send(Event::Full(stream));

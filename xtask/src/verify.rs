@@ -416,6 +416,8 @@ pub fn check_run(example: &Example, command: Command, limit: Duration) -> Outcom
     outcome.cpu = Some((run.cpu, example.cpu_budget(run.elapsed)));
     outcome.waited = (!run.threads.is_empty()).then(|| run.waited());
     outcome.exit = run.status().map(|s| s.to_string());
+    outcome.abstained = example.needs_idle
+        && run.status().and_then(|s| s.code()) == Some(crate::catalog::TRY_LATER);
     outcome.stderr = run.stderr.clone();
     outcome.line_waits = run.line_waits.clone();
     outcome.printed_nothing_wrong = compared.diff.as_ref().is_none_or(|diff| {
@@ -522,6 +524,7 @@ mod tests {
             limit: None,
             cpu: None,
             needs_python: false,
+            needs_idle: false,
             fails_by_design: false,
         }
     }
@@ -548,10 +551,8 @@ mod tests {
             }),
         );
         outcome.waited = Some(Duration::from_secs_f64(waited + 0.01));
-        outcome.line_waits = vec![
-            Duration::from_millis(10),
-            Duration::from_secs_f64(waited + 0.01),
-        ];
+        let (at_start, in_step) = (Duration::from_millis(10), Duration::from_secs_f64(waited));
+        outcome.line_waits = vec![(Duration::ZERO, at_start), (at_start, at_start + in_step)];
         outcome
     }
 
@@ -567,9 +568,11 @@ mod tests {
         let explained = late_run(&example, 0.2, 0.3).load_explains();
         assert_eq!(explained.map(|e| e.what), Some("the timing"));
         assert_eq!(late_run(&example, 0.2, 0.1).load_explains(), None);
-        // Waiting before the step does not count: the same total, all of it before line 0.
+        // Waiting before the step does not count: the same total, all of it seen by a read
+        // before line 0 was printed.
         let mut early_wait = late_run(&example, 0.2, 0.3);
-        early_wait.line_waits = vec![Duration::from_millis(310), Duration::from_millis(310)];
+        let all = Duration::from_millis(310);
+        early_wait.line_waits = vec![(all, all), (all, all)];
         assert_eq!(early_wait.load_explains(), None);
         // A line that came early is never the machine's doing.
         let mut early = late_run(&example, 0.2, 0.3);
