@@ -79,9 +79,9 @@ pub struct Example {
     /// It runs `python3` itself (`//! verify-needs: python3`): without one it is skipped, as a
     /// Python counterpart is.
     pub needs_python: bool,
-    /// It measures something only idle CPUs show (`//! verify-needs: idle CPUs`), and exits
-    /// with [`TRY_LATER`] when the machine was too busy to measure it.
-    pub needs_idle: bool,
+    /// It measures something a busy machine hides (`//! verify-needs: a quiet machine`), and
+    /// exits with [`TRY_LATER`] when the machine was too busy to measure it.
+    pub needs_quiet: bool,
     /// It is meant to fail its check (an exercise as handed out): a run that only just missed
     /// is not run again, since passing would prove nothing.
     pub fails_by_design: bool,
@@ -149,7 +149,7 @@ pub struct Workbook {
     pub exercises: Vec<Example>,
 }
 
-/// The exit code (`EX_TEMPFAIL`) with which a program that needs idle CPUs says that the
+/// The exit code (`EX_TEMPFAIL`) with which a program that needs a quiet machine says that the
 /// machine was too busy to measure.
 pub const TRY_LATER: i32 = 75;
 
@@ -359,7 +359,7 @@ fn describe(root: &Path, path: &Path, language: Language) -> Result<Example, Str
         cpu: seconds_field(&header, "verify-cpu", &relative)?,
         needs_python: field(&header, "verify-needs") == Some("python3")
             || language == Language::Python,
-        needs_idle: field(&header, "verify-needs") == Some("idle CPUs"),
+        needs_quiet: field(&header, "verify-needs") == Some("a quiet machine"),
         fails_by_design: false,
         source: relative,
         expected_file: PathBuf::new(),

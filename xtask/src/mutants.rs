@@ -585,7 +585,7 @@ mod tests {
             limit: None,
             cpu: None,
             needs_python: false,
-            needs_idle: false,
+            needs_quiet: false,
             fails_by_design: false,
         };
         let outcome = Outcome::new(

@@ -117,8 +117,8 @@ pub struct Outcome {
     /// Every line it printed is an expected line, in order (timings aside): it may have printed
     /// too few, but none wrong.
     pub printed_nothing_wrong: bool,
-    /// A program that needs idle CPUs said that the machine was too busy to measure (it exited
-    /// with `catalog::TRY_LATER`).
+    /// A program that needs a quiet machine said that it was too busy to measure (it exited with
+    /// `catalog::TRY_LATER`).
     pub abstained: bool,
 }
 
@@ -168,7 +168,8 @@ impl Outcome {
     ///   before the step's first line was printed to after its last was read;
     /// - a time-out, when nothing it printed was wrong and the program waited for a CPU for at
     ///   least half of the time it ran past its expected length;
-    /// - a program that needs idle CPUs saying that they were not (see `Example::needs_idle`);
+    /// - a program that needs a quiet machine saying that it was not (see
+    ///   `Example::needs_quiet`);
     /// - a thread that wanted a core all along (the runnable rule), when the CPU time the
     ///   program used is within its budget and its threads spent at least half of that wanting
     ///   waiting for a CPU.
@@ -506,7 +507,7 @@ impl fmt::Display for Outcome {
                     "whether it keeps a core busy" => {
                         "Every line came, in order and on time: that much is right."
                     }
-                    "the measurement" => "It measures what only idle CPUs show.",
+                    "the measurement" => "It measures what a busy machine hides.",
                     _ => "Nothing it printed was wrong.",
                 };
                 writeln!(
