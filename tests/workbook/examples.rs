@@ -192,10 +192,11 @@ fn running_every_example_takes_about_as_long_as_the_slowest() {
     let slowest_time = slowest.time_in_all_runs();
     assert!(
         report.check_time.as_secs_f64() <= 1.25 * slowest_time.as_secs_f64(),
-        "running them took {:?}, more than 1.25 times the slowest example ({}, {:?})",
+        "running them took {:?}, more than 1.25 times the slowest example ({}, {:?}){}",
         report.check_time,
         slowest.name,
-        slowest_time
+        slowest_time,
+        crate::shared::busy_note()
     );
 }
 

@@ -15,6 +15,10 @@ fn both_ways(name: &str) {
         .outcome(&format!("{name}_solution"))
         .expect("the solution was checked");
     assert!(
+        !solution.unjudged(),
+        "the solution of {name} could not be judged, the machine is too busy:\n{solution}"
+    );
+    assert!(
         solution.passed(),
         "the solution of {name} fails its check:\n{solution}"
     );

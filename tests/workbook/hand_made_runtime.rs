@@ -17,6 +17,8 @@ use workbook::block_on::block_on;
 use workbook::event_loop::run;
 use workbook::thread_timer::ThreadTimer;
 
+use crate::shared::busy_note;
+
 fn ms(n: u64) -> Duration {
     Duration::from_millis(n)
 }
@@ -32,7 +34,9 @@ fn within<T: Send + 'static>(limit: Duration, f: impl FnOnce() -> T + Send + 'st
         .unwrap();
     match result.recv_timeout(limit) {
         Ok(value) => value,
-        Err(mpsc::RecvTimeoutError::Timeout) => panic!("still running after {limit:?}: it hangs"),
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            panic!("still running after {limit:?}: it hangs{}", busy_note())
+        }
         Err(mpsc::RecvTimeoutError::Disconnected) => panic!("it panicked (see above)"),
     }
 }
@@ -100,9 +104,11 @@ fn a_thread_timer_next_to_a_long_sleep_is_noticed_when_it_fires() {
             start.elapsed()
         })
     });
+    // Without the wake-up, the loop would notice it only when the 1 s sleep ends.
     assert!(
-        noticed < ms(500),
-        "a 100 ms ThreadTimer was noticed after {noticed:?}"
+        noticed < ms(900),
+        "a 100 ms ThreadTimer was noticed after {noticed:?}{}",
+        busy_note()
     );
 }
 
@@ -147,7 +153,12 @@ fn a_task_that_keeps_waking_itself_does_not_starve_a_due_timer() {
             start.elapsed()
         })
     });
-    assert!(slept < ms(500), "a 100 ms sleep took {slept:?}");
+    // Starved, the sleep would never end.
+    assert!(
+        slept < ms(3000),
+        "a 100 ms sleep took {slept:?}{}",
+        busy_note()
+    );
 }
 
 #[test]
@@ -160,7 +171,12 @@ fn a_dropped_sleep_does_not_keep_run_going() {
         });
         start.elapsed()
     });
-    assert!(took < ms(1000), "run() returned after {took:?}");
+    // Kept going by the dropped sleep, run() would return after 3 s.
+    assert!(
+        took < ms(2500),
+        "run() returned after {took:?}{}",
+        busy_note()
+    );
 }
 
 #[test]
@@ -233,9 +249,11 @@ fn a_sleep_filed_from_another_thread_shortens_the_loops_wait() {
             start.elapsed()
         })
     });
+    // Not noticed, it would be over only when the loop's 1 s wait ends.
     assert!(
-        took < ms(600),
-        "a 100 ms sleep filed at 50 ms was over after {took:?}"
+        took < ms(900),
+        "a 100 ms sleep filed at 50 ms was over after {took:?}{}",
+        busy_note()
     );
 }
 
@@ -392,7 +410,8 @@ fn std_keeps_an_unpark_that_comes_before_park() {
         thread::park(); // returns at once: the unpark left its token
         start.elapsed()
     });
-    assert!(waited < ms(100), "park waited {waited:?}");
+    // Without the token, park would wait forever (and `within` would say so).
+    assert!(waited < ms(3000), "park waited {waited:?}{}", busy_note());
 }
 
 #[test]
@@ -479,6 +498,16 @@ fn a_thread_timer_wakes_the_waker_of_its_latest_poll() {
         let poll = timer.as_mut().poll(&mut Context::from_waker(&waker));
         assert!(poll.is_pending());
     }
-    thread::sleep(ms(300));
-    assert_eq!((first.count(), latest.count()), (0, 1));
+    // Until one of them is woken (or ten seconds have passed), then a moment for a second one.
+    let until = Instant::now() + ms(10_000);
+    while first.count() + latest.count() == 0 && Instant::now() < until {
+        thread::sleep(ms(10));
+    }
+    thread::sleep(ms(100));
+    assert_eq!(
+        (first.count(), latest.count()),
+        (0, 1),
+        "(wakes of the first poll's waker, of the latest's){}",
+        busy_note()
+    );
 }

@@ -56,3 +56,20 @@ pub fn after_the_crowd() {
         thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// What a failed timing assertion should add on a busy machine: the machine's load, so that the
+/// reader can tell a bound missed by the machine from one missed by the code. Empty on a
+/// machine with no more runnable processes than CPUs (over the last minute, on Linux).
+pub fn busy_note() -> String {
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next()?.parse::<f64>().ok());
+    let cpus = thread::available_parallelism().map_or(1, |n| n.get());
+    match load {
+        Some(load) if load > cpus as f64 => format!(
+            " (the machine is busy, a load average of {load:.1} on {cpus} CPUs, and this bound \
+             assumes a quieter one: check again when it is)"
+        ),
+        _ => String::new(),
+    }
+}
