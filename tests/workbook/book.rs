@@ -60,7 +60,7 @@ fn each_kind_of_disagreement_is_reported() {
         "src/chapter.md:8: includes ../examples/shown.rs:mian, but ../examples/shown.rs has no anchor 'mian'",
         "src/chapter.md:11: Rust code pasted into the page; include it from a compiled example",
         "src/chapter.md:16: includes ../examples/shwon.stdout, which does not exist",
-        "src/intro.md:3: links to chapter.md#output, but src/chapter.md has no heading with the id 'output'",
+        "src/intro.md:3: links to chapter.md#output, but src/chapter.md has no heading or term with the id 'output'",
         "src/intro.md:3: links to gone.md, but src/gone.md does not exist",
         "examples/hidden.rs is not shown by any page of the book; include it in a chapter",
         "examples/hidden.stdout is not shown by any page of the book; include it in a chapter",

@@ -2,14 +2,15 @@
 //! check fails on each kind of wrong citation.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use xtask::Workbook;
 use xtask::citations::{Python, Report, Sources, check_book, check_page};
 
 fn book_report() -> Report {
     let root = Workbook::locate().unwrap().root;
-    check_book(&root, &Sources::locate(&root))
+    let pages = xtask::markdown::pages(&root).unwrap();
+    check_book(&root, &pages, &Sources::locate(&root))
 }
 
 #[test]
@@ -112,7 +113,8 @@ CPython: `Task.__wakeup` in CPython's `Lib/asyncio/tasks.py`, and `sleep` in CPy
 fn check(python: bool) -> Report {
     let (root, sources) = fake_sources(python);
     let mut report = Report::default();
-    check_page(&root, Path::new("src/page.md"), PAGE, &sources, &mut report);
+    let page = xtask::markdown::Page::new("src/page.md", PAGE);
+    check_page(&root, &page, &sources, &mut report);
     report
 }
 

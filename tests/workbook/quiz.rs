@@ -22,7 +22,8 @@ fn all_quizzes(workbook: &Workbook) -> Vec<Quiz> {
 
 #[test]
 fn every_answer_key_agrees_with_the_expected_output_and_every_quote_with_the_notes() {
-    let problems = quiz::problems(&workbook());
+    let pages = xtask::markdown::pages(&workbook().root).unwrap();
+    let problems = quiz::problems(&workbook(), &pages);
     assert!(problems.is_empty(), "\n{}\n", problems.join("\n"));
 }
 
@@ -163,7 +164,8 @@ fn a_quote_that_is_not_the_notes_words_fails() {
         \n\
         > <span class=\"notes\" lang=\"ko\">event loop는 main() 코루틴을 나중에 실행 … 5. print\n\
         > 실행</span>\n";
-    let problems = quiz::quote_problems(Path::new("src/page.md"), page, &notes);
+    let page = xtask::markdown::Page::new("src/page.md", page);
+    let problems = quiz::quote_problems(&page, &notes);
     assert_eq!(
         problems,
         [format!(
@@ -178,8 +180,9 @@ fn a_quote_that_is_not_the_notes_words_fails() {
 #[test]
 fn the_sixteen_steps_are_quoted_in_the_notes_words() {
     let root = workbook().root;
-    let walkthrough = fs::read_to_string(root.join("src/coroutines/walkthrough.md")).unwrap();
-    let quotes = quiz::quotes(&walkthrough);
+    let page =
+        |path: &str| xtask::markdown::Page::new(path, fs::read_to_string(root.join(path)).unwrap());
+    let quotes = quiz::quotes(&page("src/coroutines/walkthrough.md"));
     for step in 1..=16 {
         assert!(
             quotes
@@ -188,9 +191,8 @@ fn the_sixteen_steps_are_quoted_in_the_notes_words() {
             "step {step} of the walkthrough has no quote of the notes"
         );
     }
-    let rules = fs::read_to_string(root.join("src/rules.md")).unwrap();
     assert!(
-        quiz::quotes(&rules).len() >= 6,
+        quiz::quotes(&page("src/rules.md")).len() >= 6,
         "the rules are not all quoted"
     );
 }

@@ -34,7 +34,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::Workbook;
+use crate::markdown::{Page, Piece};
 use crate::suggest::closest;
 
 /// One citation, as a page writes it.
@@ -231,10 +231,10 @@ pub struct Report {
     pub skipped: Vec<String>,
 }
 
-/// Every citation problem in the book, for `cargo xtask lint`; and the citations that could not
-/// be checked, with why (CPython's, when there is no `python3`).
-pub fn problems(workbook: &Workbook) -> (Vec<String>, Vec<String>) {
-    let report = check_book(&workbook.root, &Sources::locate(&workbook.root));
+/// Every citation problem in the book's `pages`, for `cargo xtask lint`; and the citations that
+/// could not be checked, with why (CPython's, when there is no `python3`).
+pub fn problems(root: &Path, pages: &[Page]) -> (Vec<String>, Vec<String>) {
+    let report = check_book(root, pages, &Sources::locate(root));
     let problems = report
         .problems
         .into_iter()
@@ -243,45 +243,21 @@ pub fn problems(workbook: &Workbook) -> (Vec<String>, Vec<String>) {
     (problems, report.skipped)
 }
 
-/// Checks every page under `src/`.
-pub fn check_book(root: &Path, sources: &Sources) -> Report {
+/// Checks the citations of every page.
+pub fn check_book(root: &Path, pages: &[Page], sources: &Sources) -> Report {
     let mut report = Report::default();
-    let mut pages = Vec::new();
-    let mut dirs = vec![PathBuf::from("src")];
-    while let Some(dir) = dirs.pop() {
-        let Ok(entries) = fs::read_dir(root.join(&dir)) else {
-            report
-                .problems
-                .push(format!("cannot read {}", dir.display()));
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = dir.join(entry.file_name());
-            if root.join(&path).is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|x| x == "md") {
-                pages.push(path);
-            }
-        }
-    }
-    pages.sort();
     for page in pages {
-        match fs::read_to_string(root.join(&page)) {
-            Ok(text) => check_page(root, &page, &text, sources, &mut report),
-            Err(e) => report
-                .problems
-                .push(format!("{}: cannot read it: {e}", page.display())),
-        }
+        check_page(root, page, sources, &mut report);
     }
     report
 }
 
 /// Checks one page's citations, adding what it finds to `report`.
-pub fn check_page(root: &Path, page: &Path, text: &str, sources: &Sources, report: &mut Report) {
-    let (citations, malformed) = scan(root, page, text);
+pub fn check_page(root: &Path, page: &Page, sources: &Sources, report: &mut Report) {
+    let (citations, malformed) = scan(root, page);
     report.problems.extend(malformed);
     for citation in citations {
-        let where_ = format!("{}:{}: {citation}", page.display(), citation.line);
+        let where_ = format!("{}:{}: {citation}", page.path.display(), citation.line);
         match verdict(&citation, sources) {
             Verdict::Holds if citation.is_cpython() => report.cpython_held.push(citation),
             Verdict::Holds => report.held.push(citation),
@@ -297,32 +273,24 @@ pub fn check_page(root: &Path, page: &Path, text: &str, sources: &Sources, repor
 // ---------------------------------------------------------------------------------------------
 // Finding citations in Markdown.
 
-/// A piece of a paragraph: prose, or a code span; with the line where it starts.
-#[derive(Debug)]
-enum Piece {
-    Text(String, usize),
-    Code(String, usize),
-}
-
 /// The citations of a page, and its source paths that are not part of one (as problems).
-pub fn scan(root: &Path, page: &Path, text: &str) -> (Vec<Citation>, Vec<String>) {
+pub fn scan(root: &Path, page: &Page) -> (Vec<Citation>, Vec<String>) {
     let mut citations = Vec::new();
     let mut problems = Vec::new();
-    for pieces in paragraphs(text).iter().map(|(line, p)| pieces(p, *line)) {
+    for pieces in &page.parsed.texts {
         for (i, piece) in pieces.iter().enumerate() {
             match piece {
                 Piece::Code(span, line) => {
                     let Some(kind) = source_like(root, span) else {
                         continue;
                     };
-                    match citation_at(&pieces, i, kind) {
+                    match citation_at(pieces, i, kind) {
                         Ok(mut citation) => {
-                            citation.page = page.to_path_buf();
+                            citation.page = page.path.clone();
                             citations.push(citation);
                         }
-                        Err(why) => {
-                            problems.push(format!("{}:{line}: `{span}`: {why}", page.display()))
-                        }
+                        Err(why) => problems
+                            .push(format!("{}:{line}: `{span}`: {why}", page.path.display())),
                     }
                 }
                 Piece::Text(text, line) => {
@@ -330,7 +298,7 @@ pub fn scan(root: &Path, page: &Path, text: &str) -> (Vec<Citation>, Vec<String>
                         problems.push(format!(
                             "{}:{line}: {path}: a source path outside a code span; cite it as \
                              `NAME` in CRATE's `{path}`",
-                            page.display()
+                            page.path.display()
                         ));
                     }
                 }
@@ -338,93 +306,6 @@ pub fn scan(root: &Path, page: &Path, text: &str) -> (Vec<Citation>, Vec<String>
         }
     }
     (citations, problems)
-}
-
-/// The paragraphs of a page outside code blocks, each with the line it starts on.
-fn paragraphs(text: &str) -> Vec<(usize, String)> {
-    let mut found = Vec::new();
-    let mut current: Option<(usize, String)> = None;
-    let mut fence: Option<&str> = None;
-    for (n, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start();
-        let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
-        match (fence, marker) {
-            (Some(open), Some(m)) if m == open => {
-                fence = None;
-                continue;
-            }
-            (Some(_), _) => continue,
-            (None, Some(m)) => {
-                found.extend(current.take());
-                fence = Some(m);
-                continue;
-            }
-            (None, None) => {}
-        }
-        if line.trim().is_empty() {
-            found.extend(current.take());
-        } else {
-            match current.as_mut() {
-                Some((_, p)) => {
-                    p.push('\n');
-                    p.push_str(line);
-                }
-                None => current = Some((n + 1, line.to_string())),
-            }
-        }
-    }
-    found.extend(current);
-    found
-}
-
-/// Splits a paragraph into prose and code spans (CommonMark's rule: a run of N backticks opens
-/// a span that the next run of exactly N backticks closes). Newlines in a span become spaces.
-fn pieces(paragraph: &str, first_line: usize) -> Vec<Piece> {
-    let chars: Vec<char> = paragraph.chars().collect();
-    let mut pieces = Vec::new();
-    let mut text = String::new();
-    let mut text_line = first_line;
-    let mut line = first_line;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '\\' && chars.get(i + 1) == Some(&'`') {
-            text.push_str("\\`");
-            i += 2;
-            continue;
-        }
-        if c != '`' {
-            if c == '\n' {
-                line += 1;
-            }
-            text.push(c);
-            i += 1;
-            continue;
-        }
-        let run = chars[i..].iter().take_while(|&&b| b == '`').count();
-        let close = (i + run..chars.len()).find(|&j| {
-            chars[j] == '`'
-                && (j == 0 || chars[j - 1] != '`')
-                && chars[j..].iter().take_while(|&&b| b == '`').count() == run
-        });
-        let Some(close) = close else {
-            text.extend(&chars[i..i + run]);
-            i += run;
-            continue;
-        };
-        let span: String = chars[i + run..close].iter().collect();
-        let mut span = span.replace('\n', " ");
-        if span.len() > 2 && span.starts_with(' ') && span.ends_with(' ') {
-            span = span[1..span.len() - 1].to_string();
-        }
-        pieces.push(Piece::Text(std::mem::take(&mut text), text_line));
-        pieces.push(Piece::Code(span, line));
-        line += chars[i..close].iter().filter(|&&c| c == '\n').count();
-        text_line = line;
-        i = close + run;
-    }
-    pieces.push(Piece::Text(text, text_line));
-    pieces
 }
 
 /// What kind of source a code span names, if it looks like a source path.
@@ -1187,7 +1068,7 @@ mod tests {
         let text = "Intro.\n\nIt calls `insert_timer` and\n`Reactor::process_timers` in async-io's\n\
                     `src/reactor.rs`, then `BaseEventLoop._run_once` in CPython's `Lib/asyncio/base_events.py`.\n\n\
                     ```text\n`src/not_prose.rs`\n```\n";
-        let (citations, problems) = scan(Path::new("."), Path::new("p.md"), text);
+        let (citations, problems) = scan(Path::new("."), &Page::new("p.md", text));
         assert!(problems.is_empty(), "{problems:?}");
         let shown: Vec<String> = citations
             .iter()

@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod citations;
 pub mod compare;
 pub mod exercise;
+pub mod markdown;
 pub mod mutants;
 pub mod orphans;
 pub mod pages;

@@ -41,6 +41,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::compare::timings;
+use crate::markdown::{self, Page};
 use crate::{Example, Expected, Workbook};
 
 /// The learner's notes that the book answers, kept with the workbook.
@@ -51,8 +52,7 @@ const OPEN: &str = "<script type=\"text/x-quiz\"";
 const CLOSE: &str = "</script>";
 
 /// How a quoted passage of the notes starts and ends in a page.
-const QUOTE_OPEN: &str = "<span class=\"notes\"";
-const QUOTE_CLOSE: &str = "</span>";
+pub const QUOTE_OPEN: &str = "<span class=\"notes\"";
 
 /// One quiz: a block of questions in a page.
 #[derive(Clone, Debug)]
@@ -105,27 +105,24 @@ pub struct Item {
     pub right: bool,
 }
 
-/// Everything wrong with the quizzes and the quotations of the notes, one problem a line.
-pub fn problems(workbook: &Workbook) -> Vec<String> {
-    let pages = match pages(&workbook.root) {
-        Ok(pages) => pages,
-        Err(problem) => return vec![problem],
-    };
+/// Everything wrong with the quizzes and the quotations of the notes in `pages`, one problem a
+/// line.
+pub fn problems(workbook: &Workbook, pages: &[Page]) -> Vec<String> {
     let mut problems = Vec::new();
-    for (page, text) in &pages {
-        let (quizzes, malformed) = parse_page(page, text);
+    for page in pages {
+        let (quizzes, malformed) = parse_page(&page.path, &page.text);
         problems.extend(malformed);
         for quiz in &quizzes {
             problems.extend(check(quiz, &workbook.examples));
         }
     }
     let notes = fs::read_to_string(workbook.root.join(NOTES));
-    for (page, text) in &pages {
+    for page in pages {
         match &notes {
-            Ok(notes) => problems.extend(quote_problems(page, text, notes)),
-            Err(e) if !quotes(text).is_empty() => problems.push(format!(
+            Ok(notes) => problems.extend(quote_problems(page, notes)),
+            Err(e) if !page.parsed.spans.is_empty() => problems.push(format!(
                 "{}: quotes the notes, but {NOTES} cannot be read: {e}",
-                page.display()
+                page.path.display()
             )),
             Err(_) => {}
         }
@@ -137,34 +134,12 @@ pub fn problems(workbook: &Workbook) -> Vec<String> {
 pub fn quizzes(workbook: &Workbook) -> Result<(Vec<Quiz>, Vec<String>), String> {
     let mut all = Vec::new();
     let mut malformed = Vec::new();
-    for (page, text) in pages(&workbook.root)? {
-        let (quizzes, problems) = parse_page(&page, &text);
+    for page in markdown::pages(&workbook.root)? {
+        let (quizzes, problems) = parse_page(&page.path, &page.text);
         all.extend(quizzes);
         malformed.extend(problems);
     }
     Ok((all, malformed))
-}
-
-/// The book's pages, `src/**/*.md`, with their text, in the order of their paths.
-fn pages(root: &Path) -> Result<Vec<(PathBuf, String)>, String> {
-    let mut pages = Vec::new();
-    let mut dirs = vec![PathBuf::from("src")];
-    while let Some(dir) = dirs.pop() {
-        let entries = fs::read_dir(root.join(&dir))
-            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-        for entry in entries.flatten() {
-            let path = dir.join(entry.file_name());
-            if root.join(&path).is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|x| x == "md") {
-                let text = fs::read_to_string(root.join(&path))
-                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-                pages.push((path, text));
-            }
-        }
-    }
-    pages.sort();
-    Ok(pages)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -528,31 +503,20 @@ fn check_question(question: &Question, examples: &[Example]) -> Vec<String> {
 // ---------------------------------------------------------------------------------------------
 // The notes' words.
 
-/// The passages of a page marked as quoted from the notes, each with its line, as one line of
-/// text (a passage may run over several lines of a block quote).
-pub fn quotes(text: &str) -> Vec<(usize, String)> {
-    let text = outside_code(text);
-    let text = text.as_str();
-    let mut found = Vec::new();
-    let mut rest = text;
-    let mut offset = 0;
-    while let Some(at) = rest.find(QUOTE_OPEN) {
-        let line = text[..offset + at].matches('\n').count() + 1;
-        let after = &rest[at..];
-        let Some(content) = after.find('>').map(|gt| &after[gt + 1..]) else {
-            break;
-        };
-        let end = content.find(QUOTE_CLOSE).unwrap_or(content.len());
-        let joined: Vec<&str> = content[..end]
-            .lines()
-            .map(|l| l.trim_start().trim_start_matches('>').trim())
-            .collect();
-        found.push((line, joined.join(" ")));
-        let consumed = after.len() - content.len() + end;
-        offset += at + consumed;
-        rest = &rest[at + consumed..];
-    }
-    found
+/// The passages a page quotes from the notes, each with its line: the text of each
+/// `<span class="notes">` (its lines joined, without the `>` of a block quote).
+pub fn quotes(page: &Page) -> Vec<(usize, String)> {
+    page.parsed
+        .spans
+        .iter()
+        .map(|(line, raw)| {
+            let joined: Vec<&str> = raw
+                .lines()
+                .map(|l| l.trim_start().trim_start_matches('>').trim())
+                .collect();
+            (*line, joined.join(" "))
+        })
+        .collect()
 }
 
 fn normalise(text: &str) -> String {
@@ -560,21 +524,20 @@ fn normalise(text: &str) -> String {
 }
 
 /// The quoted passages of a page that are not the notes' words.
-pub fn quote_problems(page: &Path, text: &str, notes: &str) -> Vec<String> {
+pub fn quote_problems(page: &Page, notes: &str) -> Vec<String> {
     let notes = normalise(notes);
     let mut problems = Vec::new();
-    for (line, quote) in quotes(text) {
+    let path = page.path.display();
+    for (line, quote) in quotes(page) {
         for part in quote.split('…').map(normalise) {
             if part.is_empty() {
                 problems.push(format!(
-                    "{}:{line}: an empty part in a quotation of the notes",
-                    page.display()
+                    "{path}:{line}: an empty part in a quotation of the notes"
                 ));
             } else if !notes.contains(&part) {
                 problems.push(format!(
-                    "{}:{line}: \"{part}\" is quoted as the notes' words, but {NOTES} does not \
-                     say it (quote the notes word for word, and mark a gap with …)",
-                    page.display()
+                    "{path}:{line}: \"{part}\" is quoted as the notes' words, but {NOTES} does \
+                     not say it (quote the notes word for word, and mark a gap with …)"
                 ));
             }
         }
@@ -588,10 +551,13 @@ mod tests {
 
     #[test]
     fn a_quote_may_run_over_the_lines_of_a_block_quote() {
-        let text = "a\n> <span class=\"notes\" lang=\"ko\">하나\n> 둘 … 셋</span> b\n";
-        assert_eq!(quotes(text), vec![(2, "하나 둘 … 셋".to_string())]);
-        assert!(quote_problems(Path::new("p.md"), text, "하나  둘\n넷 셋").is_empty());
-        let wrong = quote_problems(Path::new("p.md"), text, "하나 둘 넷");
+        let page = Page::new(
+            "p.md",
+            "a\n> <span class=\"notes\" lang=\"ko\">하나\n> 둘 … 셋</span> b\n",
+        );
+        assert_eq!(quotes(&page), vec![(2, "하나 둘 … 셋".to_string())]);
+        assert!(quote_problems(&page, "하나  둘\n넷 셋").is_empty());
+        let wrong = quote_problems(&page, "하나 둘 넷");
         assert_eq!(wrong.len(), 1, "{wrong:?}");
         assert!(wrong[0].starts_with("p.md:2: \"셋\""), "{wrong:?}");
     }
@@ -600,7 +566,7 @@ mod tests {
     fn quizzes_and_quotes_in_code_blocks_are_examples() {
         let text = "```text\n<script type=\"text/x-quiz\" id=\"q\">\n</script>\n\
                     <span class=\"notes\">x</span>\n```\n";
-        assert!(quotes(text).is_empty());
+        assert!(quotes(&Page::new("p.md", text)).is_empty());
         let (quizzes, problems) = parse_page(Path::new("p.md"), text);
         assert!(quizzes.is_empty() && problems.is_empty(), "{problems:?}");
     }
