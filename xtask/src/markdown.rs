@@ -194,12 +194,12 @@ pub fn parse_with_spans(text: &str, open: &str) -> Parsed {
             Event::InlineHtml(html) => {
                 if html.starts_with(open) {
                     span_start = Some((line, range.end));
-                } else if html.starts_with("</") {
-                    if let Some((line, start)) = span_start.take() {
-                        parsed
-                            .spans
-                            .push((line, text[start..range.start].to_string()));
-                    }
+                } else if html.starts_with("</")
+                    && let Some((line, start)) = span_start.take()
+                {
+                    parsed
+                        .spans
+                        .push((line, text[start..range.start].to_string()));
                 }
                 push_text(&mut block, &html, line);
             }
