@@ -12,9 +12,9 @@
 //! then `in CRATE's`, then the file's path as a code span. CRATE is a package of `Cargo.lock`, or
 //! `CPython` for a file of Python's standard library (`Lib/...`). For each citation, the check:
 //!
-//! - finds the file in the version `Cargo.lock` pins, under `$CARGO_HOME/registry/src/*/` (with
-//!   `CARGO_HOME` defaulting to `~/.cargo`), or in the standard library of the `python3` on this
-//!   machine; without `python3`, CPython's citations are *skipped*, never passed;
+//! - finds the file in the version `Cargo.lock` pins (where `cargo metadata` says it was
+//!   unpacked), or in the standard library of the `python3` on this machine; without `python3`,
+//!   CPython's citations are *skipped*, never passed;
 //! - checks that the file defines each name: in Rust, `NAME` is a `fn`, a `struct`, `enum`,
 //!   `trait`, `type` or `union`, or a `pub use` re-export, and `Type::method` is a `fn method`
 //!   inside an `impl` (or `trait`) block whose header names `Type`; in Python, `NAME` is a `def`
@@ -24,15 +24,19 @@
 //! `name.py` or `name.rs` that is not one of the workbook's examples) but is not the path of a
 //! well-formed citation is a mistake too, so that no source can be named without being checked.
 //!
-//! The sources are read as text: comments and string literals are set aside and definitions are
-//! found by their keywords and braces (in Rust) or indentation (in Python). It is not a parser,
-//! but it is exact about what it accepts.
+//! The check has four parts: this module finds the citations in the pages and gives verdicts;
+//! [`sources`] finds the cited packages (`cargo metadata`) and Python's library; [`rust`] reads
+//! the definitions of a Rust file; [`python`] asks Python's own `ast` for those of a Python file.
 
-use std::collections::BTreeMap;
+mod python;
+mod rust;
+mod sources;
+
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+pub use sources::{Python, Sources};
 
 use crate::markdown::{Page, Piece};
 use crate::suggest::closest;
@@ -72,148 +76,6 @@ impl fmt::Display for Citation {
 }
 
 const CPYTHON: &str = "CPython";
-
-/// Where the cited sources are: the crate versions `Cargo.lock` pins, and Python's `Lib`.
-pub struct Sources {
-    /// Package name → each version pinned, with its unpacked source directory if found.
-    crates: BTreeMap<String, Vec<Pinned>>,
-    /// Why `Cargo.lock` could not be read, if it could not.
-    lock_problem: Option<String>,
-    /// Where the registry's sources were looked for, for messages.
-    registry: PathBuf,
-    /// The standard library of `python3`, or why there is none.
-    python: Result<Python, String>,
-}
-
-/// One pinned version of a package.
-struct Pinned {
-    version: String,
-    dir: Option<PathBuf>,
-}
-
-/// The standard library of the `python3` on this machine.
-pub struct Python {
-    /// Such as `3.11.7`.
-    pub version: String,
-    /// The directory that holds `asyncio/`, which `Lib/` in a citation stands for.
-    pub lib: PathBuf,
-}
-
-impl Sources {
-    /// The sources of this workbook: its `Cargo.lock`, the cargo registry, and `python3`.
-    pub fn locate(root: &Path) -> Sources {
-        let registry = cargo_home().join("registry/src");
-        let (crates, lock_problem) = match fs::read_to_string(root.join("Cargo.lock")) {
-            Ok(lock) => {
-                let pinned = locked_packages(&lock)
-                    .into_iter()
-                    .map(|(name, version)| {
-                        let dir = find_in_registry(&registry, &name, &version);
-                        (name, version, dir)
-                    })
-                    .collect();
-                (pinned, None)
-            }
-            Err(e) => (Vec::new(), Some(format!("cannot read Cargo.lock: {e}"))),
-        };
-        let mut sources = Sources::new(crates, python_lib());
-        sources.lock_problem = lock_problem;
-        sources.registry = registry;
-        sources
-    }
-
-    /// Sources given by hand: `(package, version, its source directory)`, and Python's library
-    /// (or why there is none). For tests.
-    pub fn new(
-        crates: Vec<(String, String, Option<PathBuf>)>,
-        python: Result<Python, String>,
-    ) -> Sources {
-        let mut map: BTreeMap<String, Vec<Pinned>> = BTreeMap::new();
-        for (name, version, dir) in crates {
-            map.entry(name).or_default().push(Pinned { version, dir });
-        }
-        Sources {
-            crates: map,
-            lock_problem: None,
-            registry: PathBuf::from("the cargo registry"),
-            python,
-        }
-    }
-}
-
-/// `$CARGO_HOME`, or `~/.cargo`.
-fn cargo_home() -> PathBuf {
-    if let Some(home) = std::env::var_os("CARGO_HOME") {
-        return PathBuf::from(home);
-    }
-    let home = std::env::var_os("HOME").unwrap_or_default();
-    PathBuf::from(home).join(".cargo")
-}
-
-/// The packages `Cargo.lock` pins from a registry, as `(name, version)`.
-fn locked_packages(lock: &str) -> Vec<(String, String)> {
-    let mut packages = Vec::new();
-    let mut current: (Option<String>, Option<String>, bool) = (None, None, false);
-    let mut finish = |current: &mut (Option<String>, Option<String>, bool)| {
-        if let (Some(name), Some(version), true) = std::mem::take(current) {
-            packages.push((name, version));
-        }
-    };
-    for line in lock.lines() {
-        let line = line.trim();
-        if line == "[[package]]" {
-            finish(&mut current);
-        } else if let Some((key, value)) = line.split_once(" = ") {
-            let value = value.trim_matches('"').to_string();
-            match key {
-                "name" => current.0 = Some(value),
-                "version" => current.1 = Some(value),
-                "source" => {
-                    current.2 = value.starts_with("registry+") || value.starts_with("sparse+")
-                }
-                _ => {}
-            }
-        }
-    }
-    finish(&mut current);
-    packages
-}
-
-/// `registry/src/*/NAME-VERSION`, if it is there.
-fn find_in_registry(registry: &Path, name: &str, version: &str) -> Option<PathBuf> {
-    let mut indexes: Vec<PathBuf> = fs::read_dir(registry)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    indexes.sort();
-    indexes
-        .into_iter()
-        .map(|index| index.join(format!("{name}-{version}")))
-        .find(|dir| dir.is_dir())
-}
-
-/// The standard library of `python3`: the parent of its `asyncio` package.
-fn python_lib() -> Result<Python, String> {
-    let script = "import asyncio, os, platform; \
-                  print(platform.python_version()); \
-                  print(os.path.dirname(os.path.dirname(asyncio.__file__)))";
-    let output = Command::new("python3")
-        .args(["-c", script])
-        .output()
-        .map_err(|e| format!("python3 is not on this machine ({e})"))?;
-    if !output.status.success() {
-        return Err("python3 could not say where its asyncio is".to_string());
-    }
-    let text = String::from_utf8_lossy(&output.stdout);
-    let mut lines = text.lines();
-    match (lines.next(), lines.next()) {
-        (Some(version), Some(lib)) => Ok(Python {
-            version: version.trim().to_string(),
-            lib: PathBuf::from(lib.trim()),
-        }),
-        _ => Err("python3 could not say where its asyncio is".to_string()),
-    }
-}
 
 /// What the check found in the book.
 #[derive(Debug, Default)]
@@ -517,7 +379,14 @@ pub fn verdict(citation: &Citation, sources: &Sources) -> Verdict {
         };
         let relative = citation.path.trim_start_matches("Lib/");
         let what = format!("CPython {}", python.version);
-        return check_file(citation, &python.lib, relative, &what, Language::Python);
+        return check_file(
+            citation,
+            &python.lib,
+            relative,
+            &what,
+            Language::Python,
+            sources,
+        );
     }
     let Some(pinned) = sources.crates.get(&citation.source) else {
         let known: Vec<&str> = sources.crates.keys().map(String::as_str).collect();
@@ -535,11 +404,17 @@ pub fn verdict(citation: &Citation, sources: &Sources) -> Verdict {
         let what = format!("{} {}", citation.source, pin.version);
         let Some(dir) = &pin.dir else {
             return Verdict::Wrong(format!(
-                "the sources of {what} are not in {} (run `cargo fetch`)",
-                sources.registry.display()
+                "the sources of {what} are not on this machine (run `cargo fetch`)"
             ));
         };
-        let verdict = check_file(citation, dir, &citation.path, &what, Language::Rust);
+        let verdict = check_file(
+            citation,
+            dir,
+            &citation.path,
+            &what,
+            Language::Rust,
+            sources,
+        );
         if verdict != Verdict::Holds {
             return verdict;
         }
@@ -547,7 +422,7 @@ pub fn verdict(citation: &Citation, sources: &Sources) -> Verdict {
     Verdict::Holds
 }
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum Language {
     Rust,
     Python,
@@ -563,6 +438,23 @@ impl Language {
     }
 }
 
+/// The definitions of `dir/relative`, or `None` if there is no such file.
+fn definitions(
+    dir: &Path,
+    relative: &str,
+    language: Language,
+    sources: &Sources,
+) -> Option<Definitions> {
+    match language {
+        Language::Rust => fs::read_to_string(dir.join(relative))
+            .ok()
+            .map(|text| rust::definitions(&text)),
+        Language::Python => sources
+            .python_definitions(dir, &[relative.to_string()])
+            .remove(0),
+    }
+}
+
 /// Checks that `dir/relative` exists and defines each name of the citation.
 fn check_file(
     citation: &Citation,
@@ -570,9 +462,9 @@ fn check_file(
     relative: &str,
     what: &str,
     language: Language,
+    sources: &Sources,
 ) -> Verdict {
-    let file = dir.join(relative);
-    let Ok(text) = fs::read_to_string(&file) else {
+    let Some(defs) = definitions(dir, relative, language, sources) else {
         let files = files_in(dir, language);
         let known: Vec<&str> = files.iter().map(String::as_str).collect();
         let name = relative.rsplit('/').next().unwrap_or(relative);
@@ -600,20 +492,22 @@ fn check_file(
         };
         return Verdict::Wrong(format!("no such file in {what}{hint}"));
     };
-    let defs = Definitions::of(&text, language);
     for name in &citation.names {
         let Err(missing) = defs.defines(name, language) else {
             continue;
         };
-        let elsewhere: Vec<String> = files_in(dir, language)
+        let others: Vec<String> = files_in(dir, language)
             .into_iter()
             .filter(|f| f != relative)
+            .collect();
+        if language == Language::Python {
+            sources.python_definitions(dir, &others);
+        }
+        let elsewhere: Vec<String> = others
+            .into_iter()
             .filter(|f| {
-                fs::read_to_string(dir.join(f)).is_ok_and(|t| {
-                    Definitions::of(&t, language)
-                        .defines(name, language)
-                        .is_ok()
-                })
+                definitions(dir, f, language, sources)
+                    .is_some_and(|d| d.defines(name, language).is_ok())
             })
             .take(2)
             .map(|f| format!("`{}{f}`", language.prefix()))
@@ -671,7 +565,8 @@ struct Missing {
     hint: String,
 }
 
-/// The definitions of one source file, as found by reading it.
+/// The definitions of one source file.
+#[derive(Clone, Debug, Default)]
 struct Definitions {
     /// Top-level or nested functions and types: `(kind, name)`, such as `("fn", "react")`.
     items: Vec<(&'static str, String)>,
@@ -682,13 +577,6 @@ struct Definitions {
 }
 
 impl Definitions {
-    fn of(text: &str, language: Language) -> Definitions {
-        match language {
-            Language::Rust => Definitions::rust(text),
-            Language::Python => Definitions::python(text),
-        }
-    }
-
     fn defines(&self, name: &str, language: Language) -> Result<(), Missing> {
         let separator = if language == Language::Rust {
             "::"
@@ -778,285 +666,6 @@ impl Definitions {
             }
         }
     }
-
-    /// Reads Rust source: items by their keyword, and methods by the `impl` or `trait` block
-    /// they are in (found by matching braces, with comments and literals set aside).
-    fn rust(text: &str) -> Definitions {
-        let code = strip_rust(text);
-        let tokens = words(&code);
-        let mut items = Vec::new();
-        for pair in tokens.windows(2) {
-            let ((_, keyword), (_, name)) = (pair[0], pair[1]);
-            let kind = match keyword {
-                "fn" => "fn",
-                "struct" => "struct",
-                "enum" => "enum",
-                "trait" => "trait",
-                "type" => "type",
-                "union" => "union",
-                _ => continue,
-            };
-            items.push((kind, name.to_string()));
-        }
-        // `pub use` re-exports: every name in the item up to its `;`.
-        for (i, &(at, word)) in tokens.iter().enumerate() {
-            if word == "use" && is_public(&code[..at]) {
-                let end = code[at..].find(';').map_or(code.len(), |e| at + e);
-                for &(_, name) in tokens[i + 1..].iter().take_while(|(w, _)| *w < end) {
-                    items.push(("use", name.to_string()));
-                }
-            }
-        }
-        let mut blocks = Vec::new();
-        for &(at, word) in &tokens {
-            if word != "impl" && word != "trait" {
-                continue;
-            }
-            let rest = &code[at + word.len()..];
-            let Some(open) = rest.find(['{', ';']) else {
-                continue;
-            };
-            if rest.as_bytes()[open] == b';' {
-                continue;
-            }
-            let header: Vec<String> = words_in(&rest[..open]);
-            let body_start = at + word.len() + open;
-            let body = &code[body_start..matching_brace(&code, body_start)];
-            let methods = words(body)
-                .windows(2)
-                .filter(|w| w[0].1 == "fn")
-                .map(|w| w[1].1.to_string())
-                .collect();
-            blocks.push((header, methods));
-        }
-        Definitions {
-            items,
-            blocks,
-            block_word: "impl",
-        }
-    }
-
-    /// Reads Python source: `def` and `class` lines, and the `def`s in each class's body (the
-    /// lines indented deeper than its `class` line).
-    fn python(text: &str) -> Definitions {
-        let lines: Vec<&str> = text.lines().collect();
-        let indent = |l: &str| l.len() - l.trim_start().len();
-        let def_name = |l: &str| -> Option<(&'static str, String)> {
-            let t = l.trim_start();
-            let t = t.strip_prefix("async ").unwrap_or(t);
-            let (kind, rest) = if let Some(r) = t.strip_prefix("def ") {
-                ("def", r)
-            } else if let Some(r) = t.strip_prefix("class ") {
-                ("class", r)
-            } else {
-                return None;
-            };
-            let name: String = rest
-                .trim_start()
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_')
-                .collect();
-            (!name.is_empty()).then_some((kind, name))
-        };
-        let mut items = Vec::new();
-        let mut blocks = Vec::new();
-        for (i, line) in lines.iter().enumerate() {
-            let Some((kind, name)) = def_name(line) else {
-                continue;
-            };
-            items.push((kind, name.clone()));
-            if kind != "class" {
-                continue;
-            }
-            let own = indent(line);
-            let methods = lines[i + 1..]
-                .iter()
-                .filter(|l| !l.trim().is_empty())
-                .take_while(|l| indent(l) > own)
-                .filter_map(|l| def_name(l))
-                .filter(|(k, _)| *k == "def")
-                .map(|(_, n)| n)
-                .collect();
-            blocks.push((vec![name], methods));
-        }
-        Definitions {
-            items,
-            blocks,
-            block_word: "class",
-        }
-    }
-}
-
-/// Rust source with comments, string literals and char literals replaced by spaces (newlines
-/// kept), so that braces and keywords in them do not count.
-fn strip_rust(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let blank = |c: char| if c == '\n' { '\n' } else { ' ' };
-    let ident = |c: char| c.is_alphanumeric() || c == '_';
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let next = chars.get(i + 1).copied();
-        if c == '/' && next == Some('/') {
-            while i < chars.len() && chars[i] != '\n' {
-                out.push(' ');
-                i += 1;
-            }
-        } else if c == '/' && next == Some('*') {
-            let mut depth = 0;
-            while i < chars.len() {
-                if chars[i] == '/' && chars.get(i + 1) == Some(&'*') {
-                    depth += 1;
-                    out.push_str("  ");
-                    i += 2;
-                } else if chars[i] == '*' && chars.get(i + 1) == Some(&'/') {
-                    depth -= 1;
-                    out.push_str("  ");
-                    i += 2;
-                    if depth == 0 {
-                        break;
-                    }
-                } else {
-                    out.push(blank(chars[i]));
-                    i += 1;
-                }
-            }
-        } else if (c == 'r' || c == 'b') && (i == 0 || !ident(chars[i - 1])) && {
-            let mut j = i + 1;
-            if c == 'b' && chars.get(j) == Some(&'r') {
-                j += 1;
-            }
-            while chars.get(j) == Some(&'#') {
-                j += 1;
-            }
-            chars.get(j) == Some(&'"') && (j > i + 1)
-        } {
-            // A raw (or byte) string: r"..", r#".."#, b"..", br#".."#.
-            let mut j = i + 1;
-            if c == 'b' && chars.get(j) == Some(&'r') {
-                j += 1;
-            }
-            let raw = chars[i..j].contains(&'r');
-            let hashes = chars[j..].iter().take_while(|&&h| h == '#').count();
-            j += hashes + 1;
-            out.extend(std::iter::repeat_n(' ', j - i));
-            i = j;
-            while i < chars.len() {
-                if !raw && chars[i] == '\\' {
-                    out.push(' ');
-                    out.push(chars.get(i + 1).copied().map_or(' ', blank));
-                    i += 2;
-                    continue;
-                }
-                if chars[i] == '"'
-                    && chars[i + 1..].iter().take_while(|&&h| h == '#').count() >= hashes
-                {
-                    out.extend(std::iter::repeat_n(' ', 1 + hashes));
-                    i += 1 + hashes;
-                    break;
-                }
-                out.push(blank(chars[i]));
-                i += 1;
-            }
-        } else if c == '"' {
-            out.push(' ');
-            i += 1;
-            while i < chars.len() && chars[i] != '"' {
-                if chars[i] == '\\' {
-                    out.push(' ');
-                    i += 1;
-                }
-                if i < chars.len() {
-                    out.push(blank(chars[i]));
-                    i += 1;
-                }
-            }
-            out.push(' ');
-            i += 1;
-        } else if c == '\'' {
-            // A char literal ('x', '\n', '\u{..}'), or a lifetime ('a), which is kept.
-            let end = if next == Some('\\') {
-                chars[i + 2..]
-                    .iter()
-                    .position(|&q| q == '\'')
-                    .map(|p| i + 2 + p)
-            } else if chars.get(i + 2) == Some(&'\'') {
-                Some(i + 2)
-            } else {
-                None
-            };
-            match end {
-                Some(end) => {
-                    out.extend(std::iter::repeat_n(' ', end + 1 - i));
-                    i = end + 1;
-                }
-                None => {
-                    out.push(c);
-                    i += 1;
-                }
-            }
-        } else {
-            out.push(c);
-            i += 1;
-        }
-    }
-    out
-}
-
-/// Whether the code before an item ends with `pub` or `pub(...)`.
-fn is_public(before: &str) -> bool {
-    let before = before.trim_end();
-    if before.ends_with("pub") {
-        return true;
-    }
-    before.strip_suffix(')').is_some_and(|b| {
-        b.rsplit_once("pub(")
-            .is_some_and(|(_, inside)| !inside.contains(['(', ')', ';', '{', '}']))
-    })
-}
-
-/// The identifiers of a text, with their byte offsets.
-fn words(code: &str) -> Vec<(usize, &str)> {
-    let mut found = Vec::new();
-    let mut start = None;
-    for (i, c) in code.char_indices().chain([(code.len(), ' ')]) {
-        let part = c.is_alphanumeric() || c == '_';
-        match (start, part) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                found.push((s, &code[s..i]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    found
-}
-
-fn words_in(code: &str) -> Vec<String> {
-    words(code)
-        .into_iter()
-        .map(|(_, w)| w.to_string())
-        .collect()
-}
-
-/// The offset just past the `}` that closes the `{` at `open`.
-fn matching_brace(code: &str, open: usize) -> usize {
-    let mut depth = 0usize;
-    for (i, c) in code[open..].char_indices() {
-        match c {
-            '{' => depth += 1,
-            '}' => {
-                depth -= 1;
-                if depth == 0 {
-                    return open + i + 1;
-                }
-            }
-            _ => {}
-        }
-    }
-    code.len()
 }
 
 #[cfg(test)]
@@ -1081,35 +690,5 @@ mod tests {
                 "5: `BaseEventLoop._run_once` in CPython's `Lib/asyncio/base_events.py`",
             ]
         );
-    }
-
-    #[test]
-    fn rust_definitions_ignore_comments_and_strings() {
-        let code = r##"
-/// fn in_a_doc_comment() {}
-impl<'a> Reactor<'a> {
-    pub(crate) fn lock(&self) -> char { let _ = "}"; let _ = '{'; 'x' }
-    unsafe fn spawn_inner<T: 'a>(&self) { let _ = r#"fn fake() {"#; }
-}
-fn after() {}
-pub use inner::{block_on, Timer};
-"##;
-        let defs = Definitions::rust(code);
-        for name in ["Reactor::lock", "Reactor::spawn_inner", "after", "block_on"] {
-            assert!(defs.defines(name, Language::Rust).is_ok(), "{name}");
-        }
-        for name in ["in_a_doc_comment", "fake", "Reactor::after", "Timer::lock"] {
-            assert!(defs.defines(name, Language::Rust).is_err(), "{name}");
-        }
-    }
-
-    #[test]
-    fn python_methods_are_found_in_their_class() {
-        let code = "class Task(Future):\n    def __step(self):\n        pass\n\n    async def run(self):\n        pass\n\ndef sleep():\n    pass\n";
-        let defs = Definitions::python(code);
-        for name in ["Task.__step", "Task.run", "sleep", "Task"] {
-            assert!(defs.defines(name, Language::Python).is_ok(), "{name}");
-        }
-        assert!(defs.defines("Task.sleep", Language::Python).is_err());
     }
 }
