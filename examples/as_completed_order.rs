@@ -1,4 +1,6 @@
-//! asyncio.as_completed in smol: results in the order the tasks finish, not the order they were started.
+//! asyncio.as_completed in smol: results in the order the tasks finish.
+//!
+//! That is not the order they were started in.
 //!
 //! `gather` gives results in the order of its arguments; `as_completed` as they come. With smol,
 //! call `first_completed` (in the workbook library) until no task is left. Run it with

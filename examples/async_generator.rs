@@ -6,8 +6,8 @@
 use std::pin::pin;
 use std::time::Duration;
 
-use futures_lite::{Stream, StreamExt, stream};
 use smol::Timer;
+use smol::stream::{self, Stream, StreamExt};
 use workbook::say;
 
 // ANCHOR: countdown

@@ -1,4 +1,6 @@
-//! loop.call_soon and call_later in smol: a callback is a small task, and dropping its handle cancels it.
+//! loop.call_soon and call_later in smol: a callback is a small task.
+//!
+//! Dropping its handle cancels it.
 //!
 //! asyncio runs plain functions too: `call_soon(f)` at the loop's next turn, `call_later(d, f)`
 //! after a delay, with a handle whose `cancel()` takes it back. smol runs only futures, so a

@@ -10,7 +10,8 @@ use std::net::SocketAddr;
 use std::rc::{Rc, Weak};
 use std::time::{Duration, Instant};
 
-use futures_lite::{AsyncReadExt, AsyncWriteExt, FutureExt};
+use smol::future::FutureExt;
+use smol::io::{AsyncReadExt, AsyncWriteExt};
 use smol::lock::Semaphore;
 use smol::net::{TcpListener, TcpStream};
 use smol::{LocalExecutor, Timer};

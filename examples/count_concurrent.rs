@@ -5,8 +5,8 @@
 
 use std::time::{Duration, Instant};
 
-use futures_lite::future;
 use smol::Timer;
+use smol::future;
 use workbook::say;
 
 // ANCHOR: count

@@ -4,8 +4,8 @@
 
 use std::time::Duration;
 
-use futures_lite::FutureExt;
 use smol::Timer;
+use smol::future::FutureExt;
 use workbook::say;
 
 // ANCHOR: guard

@@ -1,4 +1,6 @@
-//! asyncio.Event and Condition in smol: a `OnceCell<()>` is a one-shot event, and a channel closed on each change is a condition.
+//! asyncio.Event and Condition in smol: a one-shot `OnceCell<()>`, and a channel.
+//!
+//! A `OnceCell<()>` is a one-shot event, and a channel closed on each change is a condition.
 //!
 //! smol's `lock` module has no `Event` and no `Condition`. A one-shot event is an
 //! `OnceCell<()>`: `try_set(())` wakes every `wait()`. For a condition, `Changed` below hands out

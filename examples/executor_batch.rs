@@ -1,4 +1,6 @@
-//! smol's executor polls its own future once every 200 tasks; a task that never returns `Pending` still blocks it.
+//! smol's executor polls its own future once every 200 tasks.
+//!
+//! A task that never returns `Pending` still blocks it.
 //!
 //! Two tasks that yield at every step, then a task that awaits a channel that is never empty.
 //! Run it with `cargo run --example executor_batch`.
@@ -9,8 +11,8 @@ use std::pin::pin;
 use std::rc::Rc;
 use std::task::Poll;
 
-use futures_lite::future;
 use smol::LocalExecutor;
+use smol::future;
 
 // ANCHOR: counted
 /// Wraps a future so that every poll of it is counted in `polls`.

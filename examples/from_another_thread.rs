@@ -1,4 +1,6 @@
-//! call_soon_threadsafe and run_coroutine_threadsafe in smol: a channel into the executor, and a task spawned on a shared `Executor` from another thread.
+//! call_soon_threadsafe and run_coroutine_threadsafe in smol: from another thread.
+//!
+//! A channel into the executor, and a task spawned on a shared `Executor` from another thread.
 //!
 //! A plain thread cannot touch a `LocalExecutor`. To hand the async side a value, send it on a
 //! channel: `send_blocking` works from any thread. To run a future there and wait for its

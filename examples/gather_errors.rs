@@ -1,4 +1,4 @@
-//! Errors in gather: collect every `Result` (return_exceptions=True), or stop at the first error, which in Rust also cancels the rest.
+//! Errors in gather: collect every `Result`, or stop at the first error.
 //!
 //! Rust has no exceptions: a task that can fail returns a `Result`. Collecting the results of all
 //! tasks is `gather(..., return_exceptions=True)`. Stopping at the first error with `?` is like
@@ -10,18 +10,25 @@ use std::time::Duration;
 use smol::{LocalExecutor, Task, Timer};
 use workbook::say;
 
-struct CancelNotice(&'static str);
+/// Says that its job was cancelled, if it is dropped while still armed: the job disarms it once
+/// it has finished.
+struct CancelNotice {
+    name: &'static str,
+    armed: bool,
+}
 
 impl Drop for CancelNotice {
     fn drop(&mut self) {
-        say!("{}: cancelled", self.0);
+        if self.armed {
+            say!("{}: cancelled", self.name);
+        }
     }
 }
 
 async fn job(name: &'static str, ms: u64, fails: bool) -> Result<&'static str, String> {
-    let notice = CancelNotice(name);
+    let mut notice = CancelNotice { name, armed: true };
     Timer::after(Duration::from_millis(ms)).await;
-    std::mem::forget(notice); // finished: no notice (it owns nothing that needs freeing)
+    notice.armed = false; // finished: no notice
     if fails {
         say!("{name}: failed");
         return Err(format!("{name} failed"));

@@ -6,8 +6,8 @@
 
 use std::time::{Duration, Instant};
 
-use futures_lite::future;
 use smol::Timer;
+use smol::future;
 use workbook::say;
 
 async fn count(i: u64) {

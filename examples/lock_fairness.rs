@@ -1,4 +1,7 @@
-//! async-lock's Mutex lets a task that unlocks take the lock straight back, until a woken waiter that finds it taken has waited over 0.5 ms; asyncio.Lock hands it to the waiter.
+//! async-lock's Mutex can go back to the task that just unlocked it; asyncio.Lock's cannot.
+//!
+//! A task that unlocks takes it straight back, until a woken waiter that finds it taken has
+//! waited over 0.5 ms; asyncio.Lock hands it to the waiter.
 //!
 //! `a` takes the lock three times in a row, holding it 200 ms each time; `b` asks for it twice,
 //! from 100 ms on. The lock guards a count of the turns taken. When `a` unlocks, `b` is woken,

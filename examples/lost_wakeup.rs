@@ -12,7 +12,8 @@ use std::task::{Context, Poll, Waker};
 use std::thread;
 use std::time::Duration;
 
-use futures_lite::{FutureExt, StreamExt, future};
+use smol::future::{self, FutureExt};
+use smol::stream::StreamExt;
 use smol::{LocalExecutor, Timer};
 use workbook::say;
 

@@ -1,4 +1,4 @@
-//! No current_task or all_tasks in smol: give each task its name, and keep the handles you want to list.
+//! No current_task or all_tasks in smol: give each task its name, keep the handles.
 //!
 //! A smol task has no name and no registry of all tasks. Pass a task what it needs to know about
 //! itself, and keep the handles of the tasks you want to inspect: `is_finished()` says which are

@@ -1,4 +1,4 @@
-//! asyncio.Future in smol: an `OnceCell` is set once, and every task that waits on it gets the value.
+//! asyncio.Future in smol: a `OnceCell`, set once, and awaited by every task that waits.
 //!
 //! `loop.create_future()` makes a placeholder that some code fills with `set_result`, and any
 //! number of tasks await. smol's `lock::OnceCell` does the same: `try_set` fills it once (a

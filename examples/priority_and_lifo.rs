@@ -1,4 +1,6 @@
-//! asyncio.PriorityQueue and LifoQueue in smol: a heap or a stack for the items, and a semaphore that counts them.
+//! asyncio.PriorityQueue and LifoQueue in smol: a heap or a stack, and a semaphore.
+//!
+//! The semaphore counts the items.
 //!
 //! async-channel's channels are first-in, first-out only. For another order, keep the items in
 //! a `BinaryHeap` (lowest first with `Reverse`, as Python's heapq) or a `Vec` (last in, first

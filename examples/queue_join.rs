@@ -1,4 +1,6 @@
-//! asyncio.Queue.join in smol: every item carries a clone of a batch's sender, a worker drops it when done, and the batch is done when its channel closes.
+//! asyncio.Queue.join in smol: a batch is done when its channel closes.
+//!
+//! Every item carries a clone of the batch's sender, and a worker drops it when it is done.
 //!
 //! async-channel has no `task_done` or `join`. To wait until the workers have finished a batch,
 //! send each item with a clone of the batch's `Sender<()>`: dropping the clone is

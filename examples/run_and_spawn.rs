@@ -1,4 +1,6 @@
-//! asyncio.run and create_task in smol: block_on runs the main future, spawn queues tasks, and the executor's drop cancels what is left.
+//! asyncio.run and create_task in smol: block_on, spawn, and the executor's drop.
+//!
+//! block_on runs the main future, spawn queues tasks, and the executor's drop cancels what is left.
 //!
 //! `asyncio.run(main())` runs `main` on a new loop and, when it returns, cancels the tasks still
 //! running. `smol::block_on(ex.run(main))` runs `main` with the executor `ex`; the tasks still in

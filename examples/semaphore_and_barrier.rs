@@ -1,4 +1,6 @@
-//! asyncio.Semaphore, BoundedSemaphore and Barrier in smol: `lock::Semaphore` with guards, and `lock::Barrier`, whose last arrival leads.
+//! asyncio.Semaphore, BoundedSemaphore and Barrier in smol: `lock::Semaphore`, `lock::Barrier`.
+//!
+//! The semaphore's permits are guards; the barrier's last arrival leads.
 //!
 //! A permit is a guard: dropping it releases the permit, exactly once, so the over-release that
 //! `BoundedSemaphore` guards against cannot happen (`add_permits` is the plain `release()` of an

@@ -7,7 +7,7 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use futures_lite::future;
+use smol::future;
 use smol::{LocalExecutor, Timer};
 use workbook::say;
 

@@ -7,8 +7,9 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
-use futures_lite::{FutureExt, Stream, StreamExt};
 use smol::Timer;
+use smol::future::FutureExt;
+use smol::stream::{Stream, StreamExt};
 use workbook::say;
 
 // ANCHOR: ticks

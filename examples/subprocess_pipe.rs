@@ -1,7 +1,10 @@
-//! asyncio.create_subprocess_exec in smol: `smol::process::Command`, run side by side, fed through a pipe, and killed after a timeout.
+//! asyncio.create_subprocess_exec in smol: `smol::process::Command`.
 //!
-//! `Command` is std's, made async: `output().await` waits for the process and collects what it
-//! printed, without blocking the thread, so other tasks (and other processes) run meanwhile.
+//! Processes run side by side, one fed through a pipe, and one killed after a timeout.
+//!
+//! `Command` is async-process's own, with the builder methods of std's: `output().await` waits
+//! for the process and collects what it printed, without blocking the thread, so other tasks
+//! (and other processes) run meanwhile.
 //! Run it with `cargo run --example subprocess_pipe`.
 
 use std::os::unix::process::ExitStatusExt;

@@ -1,4 +1,6 @@
-//! What one spawned, sleeping task costs: one allocation of 128 bytes, seen by a counting allocator.
+//! What one spawned, sleeping task costs: one allocation of 128 bytes.
+//!
+//! A counting allocator sees it.
 //!
 //! The counting allocator of `examples/workbook/counting_allocator.rs` notes the size of every
 //! allocation made on the main thread while it records. The program spawns a task that sleeps,

@@ -1,4 +1,6 @@
-//! A TaskGroup in smol: wait for every task, and at the first error cancel the rest and wait until they have stopped.
+//! A TaskGroup in smol: at the first error, cancel the rest and wait until they stop.
+//!
+//! Otherwise, wait for every task.
 //!
 //! `async with asyncio.TaskGroup()` cancels its other tasks when one fails, waits for them, and
 //! raises the error. smol has no task group; `all_or_nothing` below builds one from task

@@ -1,4 +1,6 @@
-//! A panic in a task is caught by the task and raised again where the task is awaited, like an exception in an asyncio task.
+//! A panic in a task is raised again where the task is awaited.
+//!
+//! The task catches it, as an asyncio task catches an exception.
 //!
 //! The executor survives the panic, and the other tasks run on. Awaiting the panicked task's
 //! handle panics the awaiter in turn, unless it catches the panic, here with `catch_unwind`.

@@ -1,4 +1,6 @@
-//! asyncio.start_server and open_connection in smol: a listener whose accept loop spawns a task per client, and clients that connect to it.
+//! asyncio.start_server and open_connection in smol: a server and its clients.
+//!
+//! A listener whose accept loop spawns a task per client, and clients that connect to it.
 //!
 //! `smol::net` has `TcpListener` and `TcpStream`; reading by lines comes from `smol::io`
 //! (futures-lite). A stream is both ends of Python's `(reader, writer)` pair: clone it to read

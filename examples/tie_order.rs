@@ -8,7 +8,7 @@
 
 use std::time::{Duration, Instant};
 
-use futures_lite::future;
+use smol::future;
 use smol::{LocalExecutor, Timer};
 use workbook::say;
 

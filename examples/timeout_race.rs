@@ -6,8 +6,8 @@
 use std::future::Future;
 use std::time::Duration;
 
-use futures_lite::FutureExt;
 use smol::Timer;
+use smol::future::FutureExt;
 use workbook::say;
 
 // ANCHOR: timeout

@@ -1,4 +1,6 @@
-//! How late does a sleeping task resume? 100 sleeps of 10 ms, smol's `Timer` against `thread::sleep`.
+//! How late does a sleeping task resume? smol's `Timer` against `thread::sleep`.
+//!
+//! 100 sleeps of 10 ms each way.
 //!
 //! Prints the minimum, median and 99th percentile of the lateness (time past the deadline). The
 //! numbers depend on the machine; the harness only checks that no timer fired early. Run it

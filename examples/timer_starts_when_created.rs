@@ -1,4 +1,6 @@
-//! A smol `Timer` fixes its deadline when it is created; asyncio.sleep fixes it when it is first awaited.
+//! A smol `Timer` fixes its deadline when it is created.
+//!
+//! asyncio.sleep fixes it when it is first awaited.
 //!
 //! `Timer::after(d)` computes `now + d` on the spot, so a timer created early and awaited late
 //! finishes early. A Python coroutine does nothing until awaited, so `asyncio.sleep(d)` counts

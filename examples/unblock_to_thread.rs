@@ -1,4 +1,6 @@
-//! asyncio.to_thread in smol: `unblock` runs a blocking function on a pool thread, and a timeout stops only the waiting, not the function.
+//! asyncio.to_thread in smol: `unblock` runs a blocking function on a pool thread.
+//!
+//! A timeout stops only the waiting, not the function.
 //!
 //! `smol::unblock(f)` (from the `blocking` crate) runs `f` on a pool of threads and returns a
 //! task for its result, as `await asyncio.to_thread(f)` or `loop.run_in_executor(None, f)` do.

@@ -1,4 +1,6 @@
-//! asyncio.wait in smol: take the first task to finish and leave the rest running, or race two futures and drop the loser.
+//! asyncio.wait in smol: take the first task to finish, or race two futures.
+//!
+//! Waiting leaves the rest running; racing drops the loser.
 //!
 //! `asyncio.wait(tasks, return_when=FIRST_COMPLETED)` returns the finished tasks and the
 //! pending ones, which run on. `first_completed` (in the workbook library) does that with task

@@ -1,4 +1,6 @@
-//! asyncio.wait_for in smol: racing work against a timer cancels the work, but a dropped task cleans up only later.
+//! asyncio.wait_for in smol: racing work against a timer cancels the work.
+//!
+//! A dropped task cleans up only later.
 //!
 //! `wait_for(aw, t)` cancels `aw` when time is up and waits until it has stopped before raising
 //! `TimeoutError`. With a future, Rust does the same: `or` drops the loser before it returns.

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::task::{Poll, Wake, Waker};
 
-use futures_lite::future;
 use smol::LocalExecutor;
+use smol::future;
 use workbook::say;
 
 // ANCHOR: counter

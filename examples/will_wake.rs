@@ -10,7 +10,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::task::{Context, Poll, Wake, Waker};
 use std::time::Duration;
 
-use futures_lite::future;
+use smol::future;
 use smol::{LocalExecutor, Timer};
 use workbook::say;
 

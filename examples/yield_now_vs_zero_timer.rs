@@ -1,4 +1,6 @@
-//! asyncio.sleep(0) is `future::yield_now()`; a zero-length `Timer` is ready at once and does not yield.
+//! asyncio.sleep(0) is `future::yield_now()`.
+//!
+//! A zero-length `Timer` is ready at once and does not yield.
 //!
 //! `await asyncio.sleep(0)` always gives the other tasks a turn. In Rust, `yield_now().await`
 //! does the same, but `Timer::after(Duration::ZERO).await` does not: its deadline has passed by

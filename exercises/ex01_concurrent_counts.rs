@@ -4,7 +4,7 @@
 //! Run it: `cargo exercise ex01_concurrent_counts`
 //! Check it: `cargo xtask check ex01_concurrent_counts`
 //!
-//! Hint: `futures_lite::future::zip` runs two futures at once; a zip inside a zip runs three.
+//! Hint: `smol::future::zip` runs two futures at once; a zip inside a zip runs three.
 
 use std::time::Duration;
 

@@ -9,7 +9,7 @@
 
 use std::pin::pin;
 
-use futures_lite::{Stream, StreamExt, stream};
+use smol::stream::{self, Stream, StreamExt};
 use workbook::say;
 
 fn countdown(n: u32) -> impl Stream<Item = u32> {

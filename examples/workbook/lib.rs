@@ -1,5 +1,6 @@
-//! The one helper every example shares: `say!`, a `println!` that stamps each line with the time
-//! since the program started, so that the output shows *when* each step ran.
+//! What the examples share. First of all `say!`, a `println!` that stamps each line with the time
+//! since the program started, so that the output shows *when* each step ran; then the wake-up
+//! chapter's hand-made runtime (`thread_timer`, `block_on`, `event_loop`) and small helpers.
 //!
 //! ```text
 //! [0.00s] One

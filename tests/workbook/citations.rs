@@ -5,9 +5,9 @@ use std::fs;
 use std::path::PathBuf;
 
 use xtask::Workbook;
-use xtask::citations::{Python, Report, Sources, check_book, check_page};
+use xtask::citations::{CitationReport, Python, Sources, check_book, check_page};
 
-fn book_report() -> Report {
+fn book_report() -> CitationReport {
     let root = Workbook::locate().unwrap().root;
     let pages = xtask::markdown::pages(&root).unwrap();
     check_book(&root, &pages, &Sources::locate(&root))
@@ -110,9 +110,9 @@ CPython: `Task.__wakeup` in CPython's `Lib/asyncio/tasks.py`, and `sleep` in CPy
 ```
 ";
 
-fn check(python: bool) -> Report {
+fn check(python: bool) -> CitationReport {
     let (root, sources) = fake_sources(python);
-    let mut report = Report::default();
+    let mut report = CitationReport::default();
     let page = xtask::markdown::Page::new("src/page.md", PAGE);
     check_page(&root, &page, &sources, &mut report);
     report

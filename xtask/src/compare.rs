@@ -18,9 +18,9 @@ use std::time::{Duration, Instant};
 use similar::DiffOp;
 use similar::algorithms::{Capture, myers};
 
-use crate::timing::{Piece, Timeline, Verdict, pieces};
+use crate::timing::{Piece, Timeline, TimingCheck, pieces};
 
-pub use crate::timing::{WILDCARD, seconds, timings};
+pub use crate::timing::{WILDCARD, format_seconds, timings};
 
 /// How long the alignment may take before it settles for a rougher diff.
 const ALIGN_DEADLINE: Duration = Duration::from_secs(1);
@@ -113,7 +113,7 @@ pub fn line_matches(expected: &str, actual: &str) -> bool {
     })
 }
 
-fn timeline_check(timeline: &mut Timeline, pair: (Piece, Piece)) -> Verdict {
+fn timeline_check(timeline: &mut Timeline, pair: (Piece, Piece)) -> TimingCheck {
     match pair {
         (Piece::Time(e), Piece::Time(a)) => timeline.check(e, a),
         _ => unreachable!("only timings are paired"),
@@ -420,7 +420,7 @@ fn hidden_characters(line: &str) -> Vec<String> {
 /// [`DiffLine::Skipped`]. Linear in the number of lines.
 fn trim_context(lines: Vec<DiffLine>, context: usize) -> Vec<DiffLine> {
     let changed = |l: &DiffLine| !matches!(l, DiffLine::Same(_));
-    // distance[i]: how far line i is from the nearest change, capped at context + 1.
+    // near[i]: line i is at most `context` lines from a change, before it or after it.
     let mut near = vec![false; lines.len()];
     let mut since = usize::MAX;
     for (i, line) in lines.iter().enumerate() {

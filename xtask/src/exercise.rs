@@ -275,8 +275,8 @@ fn timing_advice(took: f64, expected: f64) -> String {
     };
     format!(
         "\nIt took {}; a finished solution takes about {}.{question}\n",
-        compare::seconds(took),
-        compare::seconds(expected)
+        compare::format_seconds(took),
+        compare::format_seconds(expected)
     )
 }
 

@@ -547,7 +547,7 @@ fn verify(args: &[String]) -> Result<bool, String> {
             format!(
                 " (the slowest, {}, took {})",
                 o.name,
-                compare::seconds(time)
+                compare::format_seconds(time)
             )
         })
         .unwrap_or_default();
@@ -569,7 +569,7 @@ fn verify(args: &[String]) -> Result<bool, String> {
         "\n{} example(s) checked in {} after the build{slowest}: {} passed{rerun}, {} \
          failed{}{}",
         report.outcomes.len(),
-        compare::seconds(report.check_time.as_secs_f64()),
+        compare::format_seconds(report.check_time.as_secs_f64()),
         count(Outcome::passed),
         failures.len(),
         and(

@@ -46,7 +46,7 @@ pub struct Parsed {
     pub code_blocks: Vec<CodeBlock>,
     /// The blocks of running text (paragraphs, headings, list items, table cells, terms), each
     /// as its pieces: text and code spans.
-    pub texts: Vec<Vec<Piece>>,
+    pub texts: Vec<Vec<Inline>>,
     /// Raw HTML blocks, with their byte range in the page.
     pub html_blocks: Vec<(usize, Range<usize>)>,
     /// Spans of text inside inline HTML elements that open with `open` (as asked of
@@ -74,7 +74,7 @@ pub struct CodeBlock {
 
 /// A piece of running text: prose, or a code span; with the line where it starts.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Piece {
+pub enum Inline {
     Text(String, usize),
     Code(String, usize),
 }
@@ -130,7 +130,7 @@ pub fn parse_with_spans(text: &str, open: &str) -> Parsed {
     let mut used_ids = HashSet::new();
     // The anchor being read (a heading or a term), and its text so far.
     let mut anchor: Option<(usize, String, Option<String>)> = None;
-    let mut block: Vec<Piece> = Vec::new();
+    let mut block: Vec<Inline> = Vec::new();
     let mut code: Option<(usize, String, String)> = None;
     let mut span_start: Option<(usize, usize)> = None;
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
@@ -188,7 +188,7 @@ pub fn parse_with_spans(text: &str, open: &str) -> Parsed {
                 if let Some((_, text, _)) = anchor.as_mut() {
                     text.push_str(&c);
                 }
-                block.push(Piece::Code(c.to_string(), line));
+                block.push(Inline::Code(c.to_string(), line));
             }
             Event::SoftBreak | Event::HardBreak => push_text(&mut block, "\n", line),
             Event::InlineHtml(html) => {
@@ -225,14 +225,14 @@ pub fn parse_with_spans(text: &str, open: &str) -> Parsed {
 }
 
 /// Adds text to the block being read, joined to the text before it.
-fn push_text(block: &mut Vec<Piece>, text: &str, line: usize) {
+fn push_text(block: &mut Vec<Inline>, text: &str, line: usize) {
     match block.last_mut() {
-        Some(Piece::Text(prose, _)) => prose.push_str(text),
-        _ => block.push(Piece::Text(text.to_string(), line)),
+        Some(Inline::Text(prose, _)) => prose.push_str(text),
+        _ => block.push(Inline::Text(text.to_string(), line)),
     }
 }
 
-fn flush(block: &mut Vec<Piece>, texts: &mut Vec<Vec<Piece>>) {
+fn flush(block: &mut Vec<Inline>, texts: &mut Vec<Vec<Inline>>) {
     if !block.is_empty() {
         texts.push(std::mem::take(block));
     }
@@ -358,14 +358,14 @@ mod tests {
         assert_eq!(
             parsed.texts[0],
             [
-                Piece::Text("See ".into(), 1),
-                Piece::Code("Task::cancel".into(), 1),
-                Piece::Text(" in\nasync-task’s ".into(), 1),
-                Piece::Code("src/task.rs".into(), 2),
-                Piece::Text(".".into(), 2),
+                Inline::Text("See ".into(), 1),
+                Inline::Code("Task::cancel".into(), 1),
+                Inline::Text(" in\nasync-task’s ".into(), 1),
+                Inline::Code("src/task.rs".into(), 2),
+                Inline::Text(".".into(), 2),
             ]
         );
-        assert_eq!(parsed.texts[1][1], Piece::Code("x".into(), 4));
+        assert_eq!(parsed.texts[1][1], Inline::Code("x".into(), 4));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::build::Progress;
-use crate::compare::seconds;
+use crate::compare::format_seconds;
 use crate::report::Outcome;
 use crate::{Example, Options, Workbook, verify};
 
@@ -96,7 +96,10 @@ pub fn repeat(
     for (name, t) in &tallies {
         all &= t.passed == t.runs;
         let worst = t.worst.map(signed).unwrap_or_else(|| "-".to_string());
-        let waited = t.waited.map(seconds).unwrap_or_else(|| "-".to_string());
+        let waited = t
+            .waited
+            .map(format_seconds)
+            .unwrap_or_else(|| "-".to_string());
         let (passed, first) = (
             format!("{}/{}", t.passed, t.runs),
             format!("{}/{}", t.first_try, t.runs),
@@ -117,5 +120,5 @@ pub fn repeat(
 /// "+12.3 ms", "-0.20 s".
 fn signed(margin: f64) -> String {
     let sign = if margin < 0.0 { "-" } else { "+" };
-    format!("{sign}{}", seconds(margin.abs()))
+    format!("{sign}{}", format_seconds(margin.abs()))
 }

@@ -9,7 +9,9 @@ use crate::build;
 use crate::catalog::{EXERCISES, Example, Language};
 use crate::compare::{self, Diff, DiffLine};
 use crate::run::Stream;
-use crate::verify::RERUN_MISS;
+
+/// A run whose timings missed by more than this is not run again: its program changed.
+pub const RERUN_MISS: f64 = 0.5;
 
 /// The result of checking one example.
 #[derive(Debug)]
@@ -174,7 +176,7 @@ impl Outcome {
     ///   program used is within its budget and its threads spent at least half of that wanting
     ///   waiting for a CPU.
     pub fn load_explains(&self) -> Option<Explained> {
-        let s = |seconds: f64| compare::seconds(seconds);
+        let s = |seconds: f64| compare::format_seconds(seconds);
         let waited = self.waited?.as_secs_f64();
         match &self.verdict {
             Verdict::WrongOutput(diff)
@@ -252,8 +254,8 @@ impl Outcome {
     /// How it kept a core busy, in a sentence: the CPU time it used, or, where it got too little
     /// of a core for that to show, how long it wanted one.
     fn how_busy(&self) -> String {
-        let wall = compare::seconds(self.elapsed.unwrap_or_default().as_secs_f64());
-        let s = |d: Duration| compare::seconds(d.as_secs_f64());
+        let wall = compare::format_seconds(self.elapsed.unwrap_or_default().as_secs_f64());
+        let s = |d: Duration| compare::format_seconds(d.as_secs_f64());
         match (self.cpu, self.runnable) {
             (Some((cpu, budget)), _) if cpu > budget => format!(
                 "it used {} of CPU in {wall} (it may use {})",
@@ -309,12 +311,12 @@ impl Outcome {
             Verdict::WrongOutput(diff) if diff.reordered => format!(
                 "run {}: lines came in another order, at most {} from their times",
                 self.runs,
-                compare::seconds(diff.worst_miss)
+                compare::format_seconds(diff.worst_miss)
             ),
             Verdict::WrongOutput(diff) => format!(
                 "run {}: a timing missed its range by {}",
                 self.runs,
-                compare::seconds(diff.worst_miss)
+                compare::format_seconds(diff.worst_miss)
             ),
             _ => format!("run {}: failed", self.runs),
         };
@@ -361,11 +363,11 @@ impl Outcome {
         };
         let time = self
             .elapsed
-            .map(|d| compare::seconds(d.as_secs_f64()))
+            .map(|d| compare::format_seconds(d.as_secs_f64()))
             .unwrap_or_default();
         let cpu = self
             .cpu
-            .map(|(cpu, _)| format!("  (CPU {})", compare::seconds(cpu.as_secs_f64())))
+            .map(|(cpu, _)| format!("  (CPU {})", compare::format_seconds(cpu.as_secs_f64())))
             .unwrap_or_default();
         let again = match self.runs {
             1 => String::new(),
@@ -454,8 +456,8 @@ impl fmt::Display for Outcome {
                     f,
                     "{name} ({source}) was stopped at its time limit, {}, before the {} its \
                      expected output ({expected}) shows: the limit is too short for it.",
-                    compare::seconds(limit.as_secs_f64()),
-                    compare::seconds(self.expected_duration)
+                    compare::format_seconds(limit.as_secs_f64()),
+                    compare::format_seconds(self.expected_duration)
                 )?;
                 write_indented(f, "what it printed before:", stdout, 40)?;
             }
@@ -464,7 +466,7 @@ impl fmt::Display for Outcome {
                     f,
                     "{name} ({source}) was still running after {} and was stopped; \
                      is it waiting for something that never happens?",
-                    compare::seconds(limit.as_secs_f64())
+                    compare::format_seconds(limit.as_secs_f64())
                 )?;
                 if self.language == Language::Rust {
                     writeln!(
@@ -496,7 +498,7 @@ impl fmt::Display for Outcome {
                 write_indented(f, "the start of its error output:", stderr, 10)?;
             }
             Verdict::Unjudged(Explained { what, figures }) => {
-                let s = |d: Duration| compare::seconds(d.as_secs_f64());
+                let s = |d: Duration| compare::format_seconds(d.as_secs_f64());
                 writeln!(
                     f,
                     "{name} ({source}): could not judge {what}: {figures}; the machine is busy."

@@ -167,7 +167,7 @@ pub struct Timeline {
 
 /// What [`Timeline::check`] found for one timing.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Verdict {
+pub struct TimingCheck {
     pub expected: Timing,
     pub actual: Timing,
     /// The allowed range of the actual value, in seconds.
@@ -177,7 +177,7 @@ pub struct Verdict {
     pub late_before: f64,
 }
 
-impl Verdict {
+impl TimingCheck {
     pub fn ok(&self) -> bool {
         (self.low..=self.high).contains(&self.actual.seconds)
     }
@@ -207,7 +207,7 @@ impl Verdict {
         let already = if self.late_before >= 0.005 && !self.too_early() {
             format!(
                 ", as the run was already {} late",
-                seconds(self.late_before)
+                format_seconds(self.late_before)
             )
         } else {
             String::new()
@@ -237,9 +237,9 @@ impl Timeline {
     }
 
     /// Checks one timing, then moves the timeline past it.
-    pub fn check(&mut self, expected: Timing, actual: Timing) -> Verdict {
+    pub fn check(&mut self, expected: Timing, actual: Timing) -> TimingCheck {
         let (low, high) = self.range(&expected);
-        let verdict = Verdict {
+        let verdict = TimingCheck {
             expected,
             actual,
             low,
@@ -263,12 +263,12 @@ fn in_unit(s: f64, like: &Timing) -> String {
     if like.unit.starts_with('s') {
         format!("{s:.2} s")
     } else {
-        seconds(s)
+        format_seconds(s)
     }
 }
 
 /// A duration in seconds, written the way a reader expects: "1.45 s", "51.5 ms".
-pub fn seconds(s: f64) -> String {
+pub fn format_seconds(s: f64) -> String {
     if s.abs() >= 0.1 {
         format!("{s:.2} s")
     } else {

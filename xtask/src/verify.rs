@@ -3,7 +3,7 @@
 //!
 //! Running them concurrently keeps the whole check about as long as the slowest example: they
 //! spend nearly all their time asleep. A run that printed every line, in order, but whose timings
-//! missed their range by a little (less than [`RERUN_MISS`]) is run again at once, while the
+//! missed their range by a little (less than [`crate::report::RERUN_MISS`]) is run again at once, while the
 //! longer examples still run, up to [`Options::reruns`] times: a machine that was busy for a
 //! moment passes the second time, a program whose timing changed fails every time. The report
 //! says when a pass needed a re-run.
@@ -27,9 +27,6 @@ use crate::catalog::{Example, Expected, Language};
 use crate::compare::{self, DiffLine};
 use crate::report::{Outcome, Verdict};
 use crate::run::{self, End, Limits};
-
-/// A run whose timings missed by more than this is not run again: its program changed.
-pub const RERUN_MISS: f64 = 0.5;
 
 /// The pauses before running again a check that failed in a way the machine's load explains:
 /// enough for a build, or a burst of other checks, to end.

@@ -9,8 +9,8 @@
 
 use std::time::Duration;
 
-use futures_lite::future;
 use smol::Timer;
+use smol::future;
 use workbook::say;
 
 async fn count(i: u64) {

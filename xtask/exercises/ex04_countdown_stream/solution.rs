@@ -3,8 +3,8 @@
 use std::pin::pin;
 use std::time::Duration;
 
-use futures_lite::{Stream, StreamExt, stream};
 use smol::Timer;
+use smol::stream::{self, Stream, StreamExt};
 use workbook::say;
 
 fn countdown(n: u32) -> impl Stream<Item = u32> {

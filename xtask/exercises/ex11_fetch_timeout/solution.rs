@@ -2,8 +2,8 @@
 
 use std::time::Duration;
 
-use futures_lite::FutureExt;
 use smol::Timer;
+use smol::future::FutureExt;
 use workbook::say;
 
 async fn fetch(path: &str) -> Result<String, String> {

@@ -38,7 +38,9 @@ use std::path::{Path, PathBuf};
 
 pub use sources::{Python, Sources};
 
-use crate::markdown::{Page, Piece};
+use crate::catalog::Language;
+
+use crate::markdown::{Inline, Page};
 use crate::suggest::closest;
 
 /// One citation, as a page writes it.
@@ -79,7 +81,7 @@ const CPYTHON: &str = "CPython";
 
 /// What the check found in the book.
 #[derive(Debug, Default)]
-pub struct Report {
+pub struct CitationReport {
     /// Citations of crates that hold.
     pub held: Vec<Citation>,
     /// Citations of CPython that hold.
@@ -106,8 +108,8 @@ pub fn problems(root: &Path, pages: &[Page]) -> (Vec<String>, Vec<String>) {
 }
 
 /// Checks the citations of every page.
-pub fn check_book(root: &Path, pages: &[Page], sources: &Sources) -> Report {
-    let mut report = Report::default();
+pub fn check_book(root: &Path, pages: &[Page], sources: &Sources) -> CitationReport {
+    let mut report = CitationReport::default();
     for page in pages {
         check_page(root, page, sources, &mut report);
     }
@@ -115,19 +117,21 @@ pub fn check_book(root: &Path, pages: &[Page], sources: &Sources) -> Report {
 }
 
 /// Checks one page's citations, adding what it finds to `report`.
-pub fn check_page(root: &Path, page: &Page, sources: &Sources, report: &mut Report) {
+pub fn check_page(root: &Path, page: &Page, sources: &Sources, report: &mut CitationReport) {
     let (citations, malformed) = scan(root, page);
     report.problems.extend(malformed);
     for citation in citations {
         let where_ = format!("{}:{}: {citation}", page.path.display(), citation.line);
         match verdict(&citation, sources) {
-            Verdict::Holds if citation.is_cpython() => report.cpython_held.push(citation),
-            Verdict::Holds => report.held.push(citation),
-            Verdict::Wrong(why) if citation.is_cpython() => {
+            CitationCheck::Holds if citation.is_cpython() => report.cpython_held.push(citation),
+            CitationCheck::Holds => report.held.push(citation),
+            CitationCheck::Wrong(why) if citation.is_cpython() => {
                 report.cpython_problems.push(format!("{where_}: {why}"))
             }
-            Verdict::Wrong(why) => report.problems.push(format!("{where_}: {why}")),
-            Verdict::Skipped(why) => report.skipped.push(format!("{where_}: not checked: {why}")),
+            CitationCheck::Wrong(why) => report.problems.push(format!("{where_}: {why}")),
+            CitationCheck::Skipped(why) => {
+                report.skipped.push(format!("{where_}: not checked: {why}"))
+            }
         }
     }
 }
@@ -142,7 +146,7 @@ pub fn scan(root: &Path, page: &Page) -> (Vec<Citation>, Vec<String>) {
     for pieces in &page.parsed.texts {
         for (i, piece) in pieces.iter().enumerate() {
             match piece {
-                Piece::Code(span, line) => {
+                Inline::Code(span, line) => {
                     let Some(kind) = source_like(root, span) else {
                         continue;
                     };
@@ -155,7 +159,7 @@ pub fn scan(root: &Path, page: &Page) -> (Vec<Citation>, Vec<String>) {
                             .push(format!("{}:{line}: `{span}`: {why}", page.path.display())),
                     }
                 }
-                Piece::Text(text, line) => {
+                Inline::Text(text, line) => {
                     for path in bare_paths(text) {
                         problems.push(format!(
                             "{}:{line}: {path}: a source path outside a code span; cite it as \
@@ -172,7 +176,7 @@ pub fn scan(root: &Path, page: &Page) -> (Vec<Citation>, Vec<String>) {
 
 /// What kind of source a code span names, if it looks like a source path.
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Kind {
+enum SourceKind {
     /// `src/....rs`: a crate's file.
     Crate,
     /// `Lib/...`: CPython's standard library.
@@ -181,20 +185,20 @@ enum Kind {
     Unchecked(&'static str),
 }
 
-fn source_like(root: &Path, span: &str) -> Option<Kind> {
+fn source_like(root: &Path, span: &str) -> Option<SourceKind> {
     let span = span.trim();
     if span.contains(char::is_whitespace) {
         return None;
     }
     if span.starts_with("src/") && span.ends_with(".rs") {
-        Some(Kind::Crate)
+        Some(SourceKind::Crate)
     } else if span.starts_with("Lib/") {
-        Some(Kind::CPython)
+        Some(SourceKind::CPython)
     } else if ["Modules/", "Objects/", "Python/", "Include/"]
         .iter()
         .any(|p| span.starts_with(p))
     {
-        Some(Kind::Unchecked(
+        Some(SourceKind::Unchecked(
             "CPython's C sources are not on this machine, so this cannot be checked; cite the \
              Python version in `Lib/` instead",
         ))
@@ -202,7 +206,7 @@ fn source_like(root: &Path, span: &str) -> Option<Kind> {
         && (span.ends_with(".py") || span.ends_with(".rs"))
         && !workbook_file(root, span)
     {
-        Some(Kind::Unchecked(
+        Some(SourceKind::Unchecked(
             "a source file named without its path; cite it as `NAME` in CRATE's `src/...` (or \
              CPython's `Lib/...`)",
         ))
@@ -247,16 +251,16 @@ fn bare_paths(text: &str) -> Vec<String> {
 }
 
 /// The citation whose path is the code span `pieces[at]`, or why there is none.
-fn citation_at(pieces: &[Piece], at: usize, kind: Kind) -> Result<Citation, String> {
-    let Piece::Code(path, line) = &pieces[at] else {
+fn citation_at(pieces: &[Inline], at: usize, kind: SourceKind) -> Result<Citation, String> {
+    let Inline::Code(path, line) = &pieces[at] else {
         unreachable!("citation_at is called on code spans")
     };
-    if let Kind::Unchecked(why) = kind {
+    if let SourceKind::Unchecked(why) = kind {
         return Err(why.to_string());
     }
     let form = "a source path must end a citation: `NAME` in CRATE's `PATH`";
     let source = match at.checked_sub(1).map(|i| &pieces[i]) {
-        Some(Piece::Text(text, _)) => {
+        Some(Inline::Text(text, _)) => {
             let words: Vec<&str> = text.split_whitespace().collect();
             let owner = match words.as_slice() {
                 ["in", owner] => owner
@@ -273,12 +277,12 @@ fn citation_at(pieces: &[Piece], at: usize, kind: Kind) -> Result<Citation, Stri
         return Err("a path inside a package cannot go up with `..`".to_string());
     }
     match (kind, source == CPYTHON) {
-        (Kind::CPython, false) => {
+        (SourceKind::CPython, false) => {
             return Err(format!(
                 "`Lib/...` is CPython's standard library: write \"in CPython's\", not \"in {source}'s\""
             ));
         }
-        (Kind::Crate, true) => {
+        (SourceKind::Crate, true) => {
             return Err("CPython's files are cited as `Lib/...`".to_string());
         }
         _ => {}
@@ -286,7 +290,7 @@ fn citation_at(pieces: &[Piece], at: usize, kind: Kind) -> Result<Citation, Stri
     let mut names = Vec::new();
     let mut i = at - 1;
     let mut first_line = *line;
-    while let Some(Piece::Code(name, name_line)) = i.checked_sub(1).map(|j| &pieces[j]) {
+    while let Some(Inline::Code(name, name_line)) = i.checked_sub(1).map(|j| &pieces[j]) {
         if let Err(why) = name_form(name, source == CPYTHON) {
             if names.is_empty() {
                 return Err(format!("`{name}` before it: {why}"));
@@ -298,7 +302,7 @@ fn citation_at(pieces: &[Piece], at: usize, kind: Kind) -> Result<Citation, Stri
         i -= 1;
         let joined = i.checked_sub(1).map(|j| &pieces[j]);
         match joined {
-            Some(Piece::Text(text, _))
+            Some(Inline::Text(text, _))
                 if matches!(text.trim(), "," | "and" | ", and") && i >= 2 =>
             {
                 i -= 1;
@@ -364,18 +368,18 @@ fn name_form(name: &str, python: bool) -> Result<(), String> {
 
 /// Whether a citation holds.
 #[derive(Debug, PartialEq)]
-pub enum Verdict {
+pub enum CitationCheck {
     Holds,
     Wrong(String),
     Skipped(String),
 }
 
 /// Checks one citation against the sources.
-pub fn verdict(citation: &Citation, sources: &Sources) -> Verdict {
+pub fn verdict(citation: &Citation, sources: &Sources) -> CitationCheck {
     if citation.is_cpython() {
         let python = match &sources.python {
             Ok(python) => python,
-            Err(why) => return Verdict::Skipped(why.clone()),
+            Err(why) => return CitationCheck::Skipped(why.clone()),
         };
         let relative = citation.path.trim_start_matches("Lib/");
         let what = format!("CPython {}", python.version);
@@ -398,12 +402,12 @@ pub fn verdict(citation: &Citation, sources: &Sources) -> Verdict {
             .lock_problem
             .clone()
             .unwrap_or_else(|| format!("{} is not in Cargo.lock{hint}", citation.source));
-        return Verdict::Wrong(why);
+        return CitationCheck::Wrong(why);
     };
     for pin in pinned {
         let what = format!("{} {}", citation.source, pin.version);
         let Some(dir) = &pin.dir else {
-            return Verdict::Wrong(format!(
+            return CitationCheck::Wrong(format!(
                 "the sources of {what} are not on this machine (run `cargo fetch`)"
             ));
         };
@@ -415,26 +419,18 @@ pub fn verdict(citation: &Citation, sources: &Sources) -> Verdict {
             Language::Rust,
             sources,
         );
-        if verdict != Verdict::Holds {
+        if verdict != CitationCheck::Holds {
             return verdict;
         }
     }
-    Verdict::Holds
+    CitationCheck::Holds
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Language {
-    Rust,
-    Python,
-}
-
-impl Language {
-    /// How a page writes the start of a path inside the sources: `Lib/` for Python's library.
-    fn prefix(self) -> &'static str {
-        match self {
-            Language::Rust => "",
-            Language::Python => "Lib/",
-        }
+/// How a page writes the start of a path inside the sources: `Lib/` for Python's library.
+fn prefix(language: Language) -> &'static str {
+    match language {
+        Language::Rust => "",
+        Language::Python => "Lib/",
     }
 }
 
@@ -463,7 +459,7 @@ fn check_file(
     what: &str,
     language: Language,
     sources: &Sources,
-) -> Verdict {
+) -> CitationCheck {
     let Some(defs) = definitions(dir, relative, language, sources) else {
         let files = files_in(dir, language);
         let known: Vec<&str> = files.iter().map(String::as_str).collect();
@@ -485,12 +481,12 @@ fn check_file(
                 close
                     .iter()
                     .take(3)
-                    .map(|f| format!("`{}{f}`", language.prefix()))
+                    .map(|f| format!("`{}{f}`", prefix(language)))
                     .collect::<Vec<_>>()
                     .join(" or ")
             ),
         };
-        return Verdict::Wrong(format!("no such file in {what}{hint}"));
+        return CitationCheck::Wrong(format!("no such file in {what}{hint}"));
     };
     for name in &citation.names {
         let Err(missing) = defs.defines(name, language) else {
@@ -510,19 +506,19 @@ fn check_file(
                     .is_some_and(|d| d.defines(name, language).is_ok())
             })
             .take(2)
-            .map(|f| format!("`{}{f}`", language.prefix()))
+            .map(|f| format!("`{}{f}`", prefix(language)))
             .collect();
         let hint = if elsewhere.is_empty() {
             missing.hint
         } else {
             format!("; it is in {}", elsewhere.join(" and "))
         };
-        return Verdict::Wrong(format!(
+        return CitationCheck::Wrong(format!(
             "{} in {what}'s `{}`{hint}",
             missing.what, citation.path
         ));
     }
-    Verdict::Holds
+    CitationCheck::Holds
 }
 
 /// The files under `dir` with this extension, relative to it (for a crate, under `src/` only;

@@ -88,7 +88,7 @@ pub(super) fn definitions(files: &[&PathBuf]) -> HashMap<PathBuf, Definitions> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::citations::Language;
+    use crate::catalog::Language;
 
     #[test]
     fn python_methods_are_found_in_their_class_and_strings_are_not_code() {

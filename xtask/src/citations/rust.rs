@@ -236,7 +236,7 @@ fn matching_brace(code: &str, open: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::citations::Language;
+    use crate::catalog::Language;
 
     #[test]
     fn rust_definitions_ignore_comments_and_strings() {
