@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use xtask::build::Progress;
-use xtask::{Example, Options, Outcome, Workbook, compare, exercise, repeat, verify};
+use xtask::{Example, Options, Workbook, exercise, repeat, verify};
 
 /// One command: its name, how it is called, one line for `cargo xtask help`, what
 /// `cargo xtask NAME --help` says, and what runs it. Help, dispatch and suggestions all come from
@@ -536,51 +536,6 @@ fn verify(args: &[String]) -> Result<bool, String> {
     for outcome in &report.outcomes {
         println!("{}", outcome.summary());
     }
-    let failures: Vec<_> = report.outcomes.iter().filter(|o| o.failed()).collect();
-    for failure in &failures {
-        println!("\n{failure}");
-    }
-    let slowest = report
-        .slowest()
-        .map(|o| {
-            let time = o.time_in_all_runs().as_secs_f64();
-            format!(
-                " (the slowest, {}, took {})",
-                o.name,
-                compare::format_seconds(time)
-            )
-        })
-        .unwrap_or_default();
-    let count = |f: fn(&Outcome) -> bool| report.outcomes.iter().filter(|o| f(o)).count();
-    let unjudged: Vec<_> = report.outcomes.iter().filter(|o| o.unjudged()).collect();
-    for outcome in &unjudged {
-        println!("\n{outcome}");
-    }
-    let and = |n: usize, what: &str| match n {
-        0 => String::new(),
-        n => format!(", {n} {what}"),
-    };
-    let rerun = match report.outcomes.iter().filter(|o| o.runs > 1).count() {
-        0 => String::new(),
-        n => format!(" ({n} after a re-run)"),
-    };
-    let skipped = count(Outcome::skipped);
-    println!(
-        "\n{} example(s) checked in {} after the build{slowest}: {} passed{rerun}, {} \
-         failed{}{}",
-        report.outcomes.len(),
-        compare::format_seconds(report.check_time.as_secs_f64()),
-        count(Outcome::passed),
-        failures.len(),
-        and(
-            unjudged.len(),
-            "could not be judged (the machine was too busy)"
-        ),
-        and(skipped, "skipped (not checked, so not passed)")
-    );
-    // A skipped check proves nothing: a run that checked nothing, or skipped one it was asked
-    // for by name, has not passed.
-    let named_and_skipped = !names.is_empty() && skipped > 0;
-    let checked_nothing = count(Outcome::passed) == 0;
-    Ok(failures.is_empty() && unjudged.is_empty() && !named_and_skipped && !checked_nothing)
+    print!("{}", report.conclusion());
+    Ok(report.succeeded(!names.is_empty()))
 }

@@ -215,6 +215,62 @@ impl Report {
     pub fn outcome(&self, name: &str) -> Option<&Outcome> {
         self.outcomes.iter().find(|o| o.name == name)
     }
+
+    /// What `cargo xtask verify` prints after each check's line: the report of every check that
+    /// failed or could not be judged, then how many did what, and how long it all took.
+    pub fn conclusion(&self) -> String {
+        let mut text = String::new();
+        for outcome in self.outcomes.iter().filter(|o| o.failed()) {
+            text += &format!("\n{outcome}\n");
+        }
+        for outcome in self.outcomes.iter().filter(|o| o.unjudged()) {
+            text += &format!("\n{outcome}\n");
+        }
+        let count = |f: fn(&Outcome) -> bool| self.outcomes.iter().filter(|o| f(o)).count();
+        let and = |n: usize, what: &str| match n {
+            0 => String::new(),
+            n => format!(", {n} {what}"),
+        };
+        let slowest = self
+            .slowest()
+            .map(|o| {
+                let time = compare::format_seconds(o.time_in_all_runs().as_secs_f64());
+                format!(" (the slowest, {}, took {time})", o.name)
+            })
+            .unwrap_or_default();
+        let rerun = match self.outcomes.iter().filter(|o| o.runs > 1).count() {
+            0 => String::new(),
+            n => format!(" ({n} after a re-run)"),
+        };
+        text += &format!(
+            "\n{} example(s) checked in {} after the build{slowest}: {} passed{rerun}, {} \
+             failed{}{}\n",
+            self.outcomes.len(),
+            compare::format_seconds(self.check_time.as_secs_f64()),
+            count(Outcome::passed),
+            count(Outcome::failed),
+            and(
+                count(Outcome::unjudged),
+                "could not be judged (the machine was too busy)"
+            ),
+            and(
+                count(Outcome::skipped),
+                "skipped (not checked, so not passed)"
+            )
+        );
+        text
+    }
+
+    /// Whether the verification succeeded: nothing failed, nothing went unjudged, something
+    /// passed, and (when checks were `named`) none of them was skipped. A skipped check proves
+    /// nothing.
+    pub fn succeeded(&self, named: bool) -> bool {
+        let any = |f: fn(&Outcome) -> bool| self.outcomes.iter().any(f);
+        !any(Outcome::failed)
+            && !any(Outcome::unjudged)
+            && any(Outcome::passed)
+            && !(named && any(Outcome::skipped))
+    }
 }
 
 /// Verifies `examples`, all of them from the workbook at `root`.
