@@ -266,10 +266,9 @@ impl Report {
     /// nothing.
     pub fn succeeded(&self, named: bool) -> bool {
         let any = |f: fn(&Outcome) -> bool| self.outcomes.iter().any(f);
-        !any(Outcome::failed)
-            && !any(Outcome::unjudged)
-            && any(Outcome::passed)
-            && !(named && any(Outcome::skipped))
+        let skipped_by_name = named && any(Outcome::skipped);
+        let bad = any(Outcome::failed) || any(Outcome::unjudged) || skipped_by_name;
+        any(Outcome::passed) && !bad
     }
 }
 
