@@ -45,7 +45,6 @@ macro_rules! exercises {
                 both_ways(stringify!($name));
             }
         )*
-        const LISTED: &[&str] = &[$(stringify!($name)),*];
     };
 }
 
@@ -68,14 +67,7 @@ exercises! {
 }
 
 #[test]
-fn every_exercise_has_a_test_and_a_solution() {
-    for exercise in &workbook().exercises {
-        assert!(
-            LISTED.contains(&exercise.name.as_str()),
-            "add {} to the list in tests/workbook/exercises.rs",
-            exercise.name
-        );
-    }
+fn every_exercise_has_a_handout_and_a_solution() {
     for key in exercise::keys(&workbook().exercises.iter().collect::<Vec<_>>()) {
         assert!(
             workbook().root.join(&key.source).is_file(),
@@ -109,4 +101,85 @@ fn an_unknown_exercise_is_named_with_suggestions() {
         "{error}"
     );
     assert!(error.contains("ex01_concurrent_counts"), "{error}");
+}
+
+/// Every exercise is declared once, by its directory, and each place that follows from it (the
+/// manifests' `[[example]]`s, the list above) agrees.
+#[test]
+fn every_exercise_is_declared_everywhere_it_must_be() {
+    let names: Vec<&str> = workbook()
+        .exercises
+        .iter()
+        .map(|e| e.name.as_str())
+        .collect();
+    let problems = xtask::registry::drift(&workbook().root, &names);
+    assert!(problems.is_empty(), "\n{}\n", problems.join("\n"));
+}
+
+/// `new-exercise` writes every place an exercise needs, and `drift` catches each kind of
+/// disagreement: a missing `[[example]]`, a listed exercise that does not exist, one that is
+/// listed nowhere.
+#[test]
+fn a_new_exercise_is_written_everywhere_and_a_disagreement_is_caught() {
+    let root = crate::harness_catches::scratch_dir("new-exercise");
+    let write = |path: &str, text: &str| {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write(
+        "Cargo.toml",
+        "[workspace]\nmembers = [\".\", \"exercises\"]\n\n[package]\nname = \"async-workbook\"\n\
+         version = \"0.1.0\"\nedition = \"2021\"\n\n[lib]\npath = \"lib.rs\"\n\n[features]\n\
+         exercise-keys = []\n",
+    );
+    write("lib.rs", "");
+    write(
+        "exercises/Cargo.toml",
+        "[package]\nname = \"exercises\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\
+         autoexamples = false\n\n[lib]\npath = \"lib.rs\"\n",
+    );
+    write("exercises/lib.rs", "");
+    write("tests/workbook/exercises.rs", "exercises! {\n}\n");
+    let written = xtask::registry::new_exercise(&root, "ex01_first").unwrap();
+    assert_eq!(written.len(), 7, "{written:?}");
+    assert_eq!(
+        xtask::registry::drift(&root, &["ex01_first"]),
+        Vec::<String>::new()
+    );
+    assert!(
+        xtask::registry::new_exercise(&root, "ex01_first").is_err(),
+        "written twice"
+    );
+    assert!(
+        xtask::registry::new_exercise(&root, "first").is_err(),
+        "a malformed name"
+    );
+
+    // Break it: drop the solution's [[example]], and list an exercise that does not exist.
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let solution = manifest
+        .find("\n[[example]]\nname = \"ex01_first_solution\"")
+        .unwrap();
+    write("Cargo.toml", &manifest[..solution]);
+    let list = std::fs::read_to_string(root.join("tests/workbook/exercises.rs")).unwrap();
+    write(
+        "tests/workbook/exercises.rs",
+        &list.replace("ex01_first,", "ex01_first,\n    ex02_ghost,"),
+    );
+    let problems = xtask::registry::drift(&root, &["ex01_first", "ex03_unlisted"]);
+    let expected = [
+        "Cargo.toml has no [[example]] ex01_first_solution",
+        "Cargo.toml has no [[example]] ex03_unlisted_handout",
+        "exercises/Cargo.toml has no [[example]] ex03_unlisted",
+        "tests/workbook/exercises.rs does not list ex03_unlisted",
+        "tests/workbook/exercises.rs lists ex02_ghost, but no exercise",
+    ];
+    for wanted in expected {
+        assert!(
+            problems.iter().any(|p| p.starts_with(wanted)),
+            "{wanted:?} not in\n{}",
+            problems.join("\n")
+        );
+    }
 }

@@ -15,6 +15,7 @@ pub mod mutants;
 pub mod orphans;
 pub mod pages;
 pub mod quiz;
+pub mod registry;
 pub mod repeat;
 pub mod report;
 pub mod run;

@@ -148,6 +148,18 @@ const COMMANDS: &[Command] = &[
         run: mutants,
     },
     Command {
+        name: "new-exercise",
+        usage: "new-exercise NAME",
+        summary: "start a new exercise: write its handout, solution, expected output and every \
+                  place that declares it",
+        help: "Writes a new exercise, `xtask/exercises/NAME/` (a handout, a solution and an \
+               expected output to fill in), the reader's copy `exercises/NAME.rs`, its \
+               `[[example]]`s in both manifests, and its line in the test list. `cargo test` \
+               checks that these places agree. NAME is `exNN_what_it_asks`.",
+        section: Section::Maintainers,
+        run: new_exercise,
+    },
+    Command {
         name: "scale",
         usage: "scale",
         summary: "measure how far tasks scale (`examples/scale.rs`, in release mode) and record \
@@ -291,6 +303,24 @@ fn mutants(rest: &[String]) -> Result<bool, String> {
         return Err(unknown_option(flag, "mutants"));
     }
     xtask::mutants::run(&Workbook::locate()?, rest)
+}
+
+fn new_exercise(rest: &[String]) -> Result<bool, String> {
+    let [name] = rest else {
+        return Err("`cargo xtask new-exercise` needs one name, such as `ex16_retry`".to_string());
+    };
+    let root = Workbook::locate()?.root;
+    for file in xtask::registry::new_exercise(&root, name)? {
+        println!(
+            "wrote {}",
+            file.strip_prefix(&root).unwrap_or(&file).display()
+        );
+    }
+    println!(
+        "\nNow write the handout, the solution and the expected output, and include the expected \
+         output in the chapter's exercises page."
+    );
+    Ok(true)
 }
 
 fn timelines(rest: &[String]) -> Result<bool, String> {
