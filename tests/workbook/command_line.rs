@@ -464,3 +464,45 @@ fn watch_notices_a_saved_exercise() {
     let _ = watch.wait();
     done.store(true, std::sync::atomic::Ordering::SeqCst);
 }
+
+/// The list of commands, as a reader sees it.
+#[test]
+fn the_help_lists_every_command() {
+    let (text, code) = said(&xtask(&["help"]));
+    assert_eq!(code, Some(0), "{text}");
+    crate::snapshot::assert_snapshot("help", &text);
+}
+
+/// `verify NAME --bless` writes what the program printed to its expected file, keeping the
+/// lines that still match (here a wildcard), and refuses to bless what it was not named.
+/// (Named `python`: the program is a Python counterpart, so nothing needs building.)
+#[test]
+fn bless_writes_the_expected_file_and_keeps_what_still_matches_python() {
+    let copy = tiny_workbook("bless");
+    fs::write(
+        copy.join("examples/greet.rs"),
+        "//! Greets.\nfn main() {}\n",
+    )
+    .unwrap();
+    fs::write(copy.join("examples/greet.stdout"), "hello\n").unwrap();
+    fs::write(
+        copy.join("examples/greet.py"),
+        "# expected output: greet.py.stdout\nprint('took 42 ms')\nprint('hello, world')\n",
+    )
+    .unwrap();
+    fs::write(copy.join("examples/greet.py.stdout"), "took [..]\nhello\n").unwrap();
+    let (text, code) = said(&xtask_in(&copy, &["verify", "--bless"]));
+    assert_eq!(code, Some(2), "{text}");
+    let (text, code) = said(&xtask_in(&copy, &["verify", "greet.py", "--bless"]));
+    assert_eq!(code, Some(0), "{text}");
+    assert!(
+        text.contains("greet.py: wrote examples/greet.py.stdout"),
+        "{text}"
+    );
+    assert_eq!(
+        fs::read_to_string(copy.join("examples/greet.py.stdout")).unwrap(),
+        "took [..]\nhello, world\n"
+    );
+    let (text, code) = said(&xtask_in(&copy, &["verify", "greet.py"]));
+    assert_eq!(code, Some(0), "blessed, it passes:\n{text}");
+}

@@ -11,6 +11,8 @@ use xtask::build::{self, Built, Progress};
 use xtask::verify::{self, check_error, check_run, check_settled};
 use xtask::{Example, Expected, Options, Outcome, Verdict, Workbook};
 
+use crate::snapshot::assert_snapshot as snapshot;
+
 const LIMIT: Duration = Duration::from_secs(20);
 
 fn workbook() -> &'static Workbook {
@@ -71,6 +73,8 @@ fn the_real_expectation_passes() {
 
 #[test]
 fn a_wrong_order_is_caught() {
+    // The report is pinned whole, timings of the first lines included: not in the crowd.
+    crate::shared::after_the_crowd();
     // Expect `Two` before the last `One`: the real program prints all three `One`s first.
     let swapped = expected_output("count_concurrent").replacen(
         "[0.00s] One\n[1.00s] Two\n",
@@ -82,15 +86,13 @@ fn a_wrong_order_is_caught() {
         program("count_concurrent"),
         LIMIT,
     ));
-    assert!(report.contains("printed something other than examples/count_concurrent.stdout"));
-    assert!(report.contains("  - [1.00s] Two") || report.contains("  - [0.00s] One"));
-    let printed =
-        |l: &str| l.starts_with("  + [") && (l.ends_with("] Two") || l.ends_with("] One"));
-    assert!(report.lines().any(printed), "{report}");
+    snapshot("wrong_order", &report);
 }
 
 #[test]
 fn a_missing_line_is_caught() {
+    // The report is pinned whole, timings of the first lines included: not in the crowd.
+    crate::shared::after_the_crowd();
     let longer =
         expected_output("count_concurrent").replace("[1.00s] Two\n", "[1.00s] Two\nThree\n");
     let outcome = check_run(
@@ -98,51 +100,41 @@ fn a_missing_line_is_caught() {
         program("count_concurrent"),
         LIMIT,
     );
-    let report = failure(&outcome);
-    assert!(report.contains("\n  - Three\n"), "{report}");
-    // A line that never came: how the program ended, and what it said on its error output.
-    assert!(
-        report.contains("It ended with exit status: 0.\n  its error output: (nothing)"),
-        "{report}"
-    );
+    // A line that never came: the report says how the program ended, and what it said on its
+    // error output.
+    snapshot("missing_line", &failure(&outcome));
 }
 
 #[test]
 fn an_extra_line_is_caught() {
+    // The report is pinned whole, timings of the first lines included: not in the crowd.
+    crate::shared::after_the_crowd();
     let shorter = expected_output("count_concurrent").replacen("[0.00s] One\n", "", 1);
     let outcome = check_run(
         &count_expecting(&shorter),
         program("count_concurrent"),
         LIMIT,
     );
-    let report = failure(&outcome);
-    assert!(
-        report
-            .lines()
-            .any(|l| l.starts_with("  + [0.0") && l.ends_with("] One")),
-        "{report}"
-    );
+    snapshot("extra_line", &failure(&outcome));
 }
 
 #[test]
 fn a_sequential_run_is_too_slow() {
+    // The report is pinned whole, timings of the first lines included: not in the crowd.
+    crate::shared::after_the_crowd();
     // The sequential program, held to what the concurrent one must print.
     let outcome = check_run(
         &example("count_concurrent"),
         program("count_sequential"),
         LIMIT,
     );
-    let report = failure(&outcome);
-    assert!(
-        report.contains("+ executed in 3.0")
-            && report.contains("s is too late: expected about 1.00 s"),
-        "{report}"
-    );
-    assert!(report.contains("did concurrent work become sequential?"));
+    snapshot("too_slow", &failure(&outcome));
 }
 
 #[test]
 fn a_run_faster_than_its_sleeps_is_too_fast() {
+    // The report is pinned whole, timings of the first lines included: not in the crowd.
+    crate::shared::after_the_crowd();
     // As if the book said each count sleeps 2 s: the real one sleeps 1 s.
     let slower = expected_output("count_concurrent")
         .replace("[1.00s]", "[2.00s]")
@@ -152,11 +144,7 @@ fn a_run_faster_than_its_sleeps_is_too_fast() {
         program("count_concurrent"),
         LIMIT,
     );
-    let report = failure(&outcome);
-    assert!(
-        report.contains("+ [1.0") && report.contains("s is too early: expected about 2.00 s"),
-        "{report}"
-    );
+    snapshot("too_fast", &failure(&outcome));
 }
 
 #[test]
@@ -175,23 +163,11 @@ fn a_wrong_error_code_is_caught() {
         ..lesson.clone()
     };
     let outcome = Outcome::new(&wrong, check_error(&wrong, actual, whole));
-    let report = failure(&outcome);
-    assert!(
-        report.contains("failed to compile with another error"),
-        "{report}"
-    );
-    assert!(
-        report.contains("  - error[E0308]: mismatched types"),
-        "{report}"
-    );
-    assert!(
-        report.contains("  + error[E0061]: this function takes 1 argument"),
-        "{report}"
-    );
+    snapshot("wrong_error_code", &failure(&outcome));
 
     // A lesson that compiles after all is a failure too.
     let outcome = Outcome::new(&lesson, check_error(&lesson, None, whole));
-    assert!(failure(&outcome).contains("compiled, but it is a lesson that must fail with"));
+    snapshot("compiled_lesson", &failure(&outcome));
 }
 
 #[test]
@@ -208,13 +184,7 @@ fn a_change_below_the_first_line_of_an_error_is_caught_with_the_release_of_recor
     };
     // With the release the file was recorded with, the whole error is compared.
     let outcome = Outcome::new(&reworded, check_error(&reworded, actual, true));
-    let report = failure(&outcome);
-    assert!(
-        report.contains("with the right error, explained differently")
-            && report.contains("  - help: add an argument")
-            && report.contains("  + help: provide the argument"),
-        "{report}"
-    );
+    snapshot("reworded_error", &failure(&outcome));
     // With another release, only the first line.
     assert!(matches!(
         check_error(&reworded, actual, false),
@@ -233,15 +203,7 @@ fn a_hung_example_is_stopped_and_reported() {
         start.elapsed() < Duration::from_secs(10),
         "the harness waited for the hang"
     );
-    let report = failure(&outcome);
-    assert!(
-        report.contains("was still running after 1.00 s and was stopped"),
-        "{report}"
-    );
-    assert!(
-        report.contains("    [0.00s] One"),
-        "what it printed is shown: {report}"
-    );
+    snapshot("hung", &failure(&outcome));
 }
 
 #[cfg(unix)]
@@ -249,9 +211,10 @@ fn a_hung_example_is_stopped_and_reported() {
 fn a_crash_is_reported_with_its_error_output() {
     let mut crash = Command::new("sh");
     crash.args(["-c", "echo 'thread main panicked' >&2; exit 101"]);
-    let report = failure(&check_run(&example("count_concurrent"), crash, LIMIT));
-    assert!(report.contains("failed: exit status: 101"), "{report}");
-    assert!(report.contains("    thread main panicked"), "{report}");
+    snapshot(
+        "crash",
+        &failure(&check_run(&example("count_concurrent"), crash, LIMIT)),
+    );
 }
 
 #[test]
@@ -277,11 +240,7 @@ fn an_example_without_expected_output_says_what_to_create() {
     let all = workbook.select(&[]).unwrap();
     let report = verify::verify(&root, &all, &Options::default()).unwrap();
     assert!(!report.passed());
-    let text = report.outcomes[0].to_string();
-    assert!(
-        text.contains("has no expected output: create examples/new_lesson.stdout"),
-        "{text}"
-    );
+    snapshot("no_expected_output", &report.outcomes[0].to_string());
 }
 
 /// The real thing: the count example's source, changed the three ways a reader might break it,
@@ -658,4 +617,22 @@ fn every_mutants_excuse_names_one_line_with_a_duration() {
     let excuses = xtask::mutants::excuses(&list).unwrap_or_else(|e| panic!("{e}"));
     let problems = xtask::mutants::check_excuses(root, &excuses);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// What a reader sees when the machine was too busy to judge a check: the figures, and nothing
+/// said against the program.
+#[test]
+fn a_check_the_machine_was_too_busy_to_judge_says_so() {
+    let mut outcome = Outcome::new(
+        &example("count_concurrent"),
+        Verdict::Unjudged(xtask::report::Explained {
+            what: "the timing",
+            figures: "in the step where a line missed its range by 0.25 s, the program waited \
+                      0.42 s for a CPU"
+                .into(),
+        }),
+    );
+    outcome.runs = 4;
+    outcome.pauses = xtask::verify::PAUSES.to_vec();
+    snapshot("unjudged", &outcome.to_string());
 }

@@ -25,3 +25,4 @@ mod hand_made_runtime;
 mod harness_catches;
 mod quiz;
 mod shared;
+mod snapshot;

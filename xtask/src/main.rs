@@ -84,7 +84,7 @@ const COMMANDS: &[Command] = &[
     },
     Command {
         name: "verify",
-        usage: "verify [NAME...] [--timeout SECONDS] [--repeat N]",
+        usage: "verify [NAME...] [--timeout SECONDS] [--repeat N] [--bless]",
         summary: "build and run the examples (all, or those named) and check that each prints \
                   what the book says, in order and on time",
         help: "Builds the examples (all, or those named; `NAME.py` for a Python counterpart only), \
@@ -98,7 +98,10 @@ const COMMANDS: &[Command] = &[
                length; at most an hour)\n  \
                --repeat N          run everything N times and print, for each example, how \
                often it passed, its worst timing margin and the longest it waited for a CPU: \
-               how tolerances hold up under load",
+               how tolerances hold up under load\n  \
+               --bless             write what each example named printed to its expected \
+               file, for review with `git diff` (lines that still match keep their rounded \
+               stamps and wildcards)",
         section: Section::Examples,
         run: verify,
     },
@@ -303,6 +306,78 @@ fn mutants(rest: &[String]) -> Result<bool, String> {
         return Err(unknown_option(flag, "mutants"));
     }
     xtask::mutants::run(&Workbook::locate()?, rest)
+}
+
+/// `verify NAME... --bless`: runs the named examples, and writes what each printed to its
+/// expected file (keeping the lines that still match), for the maintainer to review.
+fn bless_examples(
+    workbook: &Workbook,
+    names: &[String],
+    examples: &[&Example],
+    options: &Options,
+) -> Result<bool, String> {
+    if names.is_empty() {
+        return Err("--bless writes expected files: name the examples to bless".to_string());
+    }
+    // An example with no expected output yet is run too, as if it expected nothing.
+    let runnable: Vec<Example> = examples
+        .iter()
+        .filter(|e| !e.is_compile_fail())
+        .map(|e| match &e.expected {
+            xtask::Expected::Missing => Example {
+                expected: xtask::Expected::Output(String::new()),
+                ..(*e).clone()
+            },
+            _ => (*e).clone(),
+        })
+        .collect();
+    let refs: Vec<&Example> = runnable.iter().collect();
+    let report = verify::verify(&workbook.root, &refs, options)?;
+    let mut all = true;
+    for (example, outcome) in runnable.iter().zip(&report.outcomes) {
+        let xtask::Expected::Output(expected) = &example.expected else {
+            continue;
+        };
+        let file = &example.expected_file;
+        let shared = example.language == xtask::Language::Python
+            && workbook
+                .examples
+                .iter()
+                .any(|e| e.language == xtask::Language::Rust && &e.expected_file == file);
+        match &outcome.verdict {
+            xtask::Verdict::Passed => {
+                println!("{}: prints what {} says", example.name, file.display())
+            }
+            xtask::Verdict::WrongOutput(_) if shared => {
+                all = false;
+                println!(
+                    "{}: not blessed: it shares {} with its Rust twin; bless the twin, or give \
+                     it a file of its own (`# expected output: FILE`)",
+                    example.name,
+                    file.display()
+                );
+            }
+            xtask::Verdict::WrongOutput(_) => {
+                let text = verify::blessed(expected, &outcome.printed);
+                std::fs::write(workbook.root.join(file), text)
+                    .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+                println!(
+                    "{}: wrote {}: review it with `git diff {}`",
+                    example.name,
+                    file.display(),
+                    file.display()
+                );
+            }
+            _ => {
+                all = false;
+                println!(
+                    "{}: not blessed: its run did not end well:\n{outcome}",
+                    example.name
+                );
+            }
+        }
+    }
+    Ok(all)
 }
 
 fn new_exercise(rest: &[String]) -> Result<bool, String> {
@@ -540,6 +615,7 @@ fn verify(args: &[String]) -> Result<bool, String> {
         ..Options::default()
     };
     let mut repeat = None;
+    let mut bless = false;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -552,12 +628,16 @@ fn verify(args: &[String]) -> Result<bool, String> {
                     .ok_or("--repeat needs a number of runs from 1 to 1000, e.g. `--repeat 20`")?;
                 repeat = Some(n);
             }
+            "--bless" => bless = true,
             flag if flag.starts_with('-') => return Err(unknown_option(flag, "verify")),
             name => names.push(name.to_string()),
         }
     }
     let workbook = Workbook::locate()?;
     let examples = workbook.select(&names)?;
+    if bless {
+        return bless_examples(&workbook, &names, &examples, &options);
+    }
     if let Some(n) = repeat {
         return repeat::repeat(&workbook, &examples, &options, n);
     }

@@ -111,6 +111,8 @@ pub struct Outcome {
     pub exit: Option<String>,
     /// Its error output (what the harness kept of it).
     pub stderr: String,
+    /// What it printed (what the harness kept of it).
+    pub printed: String,
     /// The pauses the harness made before running it again, because the machine was busy.
     pub pauses: Vec<Duration>,
     /// For each line it printed, how long it had waited for a CPU before it printed the line,
@@ -145,6 +147,7 @@ impl Outcome {
             expected_duration: example.expected_duration(),
             exit: None,
             stderr: String::new(),
+            printed: String::new(),
             pauses: Vec::new(),
             line_waits: Vec::new(),
             printed_nothing_wrong: false,
@@ -582,7 +585,9 @@ impl fmt::Display for Outcome {
                 "{source} is missing: `cargo xtask reset {name}` puts it back as handed out"
             )?,
         }
-        if self.kept_a_core_busy() && !matches!(self.verdict, Verdict::Busy) {
+        // (A flood of output keeps a core busy by itself: no need to say so.)
+        let busy_is_news = !matches!(self.verdict, Verdict::Busy | Verdict::TooMuchOutput { .. });
+        if self.kept_a_core_busy() && busy_is_news {
             writeln!(
                 f,
                 "  It also kept a core busy: {}. Does something poll in a loop instead of \
@@ -593,7 +598,7 @@ impl fmt::Display for Outcome {
         if self.left_running {
             writeln!(
                 f,
-                "  When it exited, processes it had started were still running; the harness \
+                "  Processes it had started were still running when it ended; the harness \
                  stopped them."
             )?;
         }

@@ -440,6 +440,28 @@ pub fn python_executable(python: &str) -> Result<String, String> {
     }
 }
 
+/// The expected output to write for a program that printed `printed`, where the file said
+/// `expected` (`cargo xtask verify NAME --bless`): the printed lines, except that a printed line
+/// that an expected line still matches (its wildcards, its rounded stamp) keeps the expected
+/// line, so that blessing a changed program changes only the lines that changed.
+pub fn blessed(expected: &str, printed: &str) -> String {
+    let old: Vec<&str> = expected.lines().collect();
+    let mut next = 0;
+    let mut out = String::new();
+    for line in printed.lines() {
+        let kept = (next..old.len()).find(|&i| compare::line_matches(old[i], line));
+        match kept {
+            Some(i) => {
+                out.push_str(old[i]);
+                next = i + 1;
+            }
+            None => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// Checks a program as `verify` does: once, and again while its timings only just missed (up
 /// to the default number of re-runs). A program whose timing changed fails every run.
 pub fn check_settled(example: &Example, command: impl Fn() -> Command, limit: Duration) -> Outcome {
@@ -509,6 +531,7 @@ pub fn check_run(example: &Example, command: Command, limit: Duration) -> Outcom
     outcome.abstained = example.needs_quiet
         && run.status().and_then(|s| s.code()) == Some(crate::catalog::TRY_LATER);
     outcome.stderr = run.stderr.clone();
+    outcome.printed = run.stdout.clone();
     outcome.line_waits = run.line_waits.clone();
     outcome.printed_nothing_wrong = compared.diff.as_ref().is_none_or(|diff| {
         diff.lines.iter().all(|line| {
@@ -644,6 +667,17 @@ mod tests {
         let (at_start, in_step) = (Duration::from_millis(10), Duration::from_secs_f64(waited));
         outcome.line_waits = vec![(Duration::ZERO, at_start), (at_start, at_start + in_step)];
         outcome
+    }
+
+    #[test]
+    fn blessing_keeps_the_expected_lines_that_still_match() {
+        let expected = "[0.00s] start\ntook [..]\n[1.00s] old line\n[2.00s] end\n";
+        let printed = "[0.01s] start\ntook 42 ms\n[1.02s] new line\n[2.01s] end\n";
+        assert_eq!(
+            blessed(expected, printed),
+            "[0.00s] start\ntook [..]\n[1.02s] new line\n[2.00s] end\n"
+        );
+        assert_eq!(blessed("", "[0.00s] hi\n"), "[0.00s] hi\n");
     }
 
     #[test]
