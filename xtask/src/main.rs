@@ -121,10 +121,13 @@ const COMMANDS: &[Command] = &[
         name: "browser",
         usage: "browser",
         summary: "build the book and open every page in headless Chromium: no console errors, \
-                  nothing loaded from the network, every link resolves, search works; saves a \
-                  screenshot in target/ci-artifacts/",
+                  nothing loaded from the network, every link resolves, search works (in Korean \
+                  too), the quizzes work from the keyboard, and axe finds nothing in any theme; \
+                  saves screenshots in target/ci-artifacts/",
         help: "Builds the book, then checks every page in headless Chromium (Debian's chromium \
-               and chromium-driver): see xtask/browser/check_book.py.",
+               and chromium-driver) and runs the axe accessibility engine on each in every \
+               theme (axe-core from xtask/browser/package-lock.json, installed with `npm ci`): \
+               see xtask/browser/check_book.py.",
         section: Section::Maintainers,
         run: browser,
     },
