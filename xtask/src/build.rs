@@ -172,11 +172,12 @@ pub fn run_listed(mut command: Command) -> std::io::Result<std::process::Output>
 }
 
 /// The crates an example may use, as `rustc --extern` names them.
-const EXAMPLE_CRATES: [&str; 5] = [
+const EXAMPLE_CRATES: [&str; 6] = [
     "smol",
     "futures_lite",
     "async_channel",
     "async_io",
+    "tokio",
     "workbook",
 ];
 
