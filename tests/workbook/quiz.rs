@@ -1,47 +1,46 @@
-//! The book's quizzes and its quotations of the notes (`cargo xtask lint` runs the same checks):
-//! every answer key agrees with the expected output of the program it asks about, so a change in
-//! what a program prints fails here until the quiz is brought up to date; and every passage quoted
-//! as the notes' words is in the notes.
+//! The book's questions and its quotations of the notes (`cargo xtask lint` runs the same
+//! checks): every answer key agrees with the expected output of the program it asks about, so a
+//! change in what a program prints fails here until the question is brought up to date; every
+//! question about a program comes before its output; and every passage quoted as the notes'
+//! words is in the notes.
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use xtask::quiz::{self, NOTES, Quiz};
+use xtask::markdown::Page;
+use xtask::notes::{self, NOTES};
+use xtask::quiz::{self, Question};
 use xtask::{Expected, Workbook};
 
 fn workbook() -> Workbook {
     Workbook::locate().unwrap()
 }
 
-fn all_quizzes(workbook: &Workbook) -> Vec<Quiz> {
-    let (quizzes, malformed) = quiz::quizzes(workbook).unwrap();
+fn all_questions(workbook: &Workbook) -> Vec<Question> {
+    let (questions, malformed) = quiz::questions(workbook).unwrap();
     assert!(malformed.is_empty(), "{}", malformed.join("\n"));
-    quizzes
+    questions
 }
 
 #[test]
 fn every_answer_key_agrees_with_the_expected_output_and_every_quote_with_the_notes() {
     let pages = xtask::markdown::pages(&workbook().root).unwrap();
-    let problems = quiz::problems(&workbook(), &pages);
+    let mut problems = quiz::problems(&workbook(), &pages);
+    problems.extend(notes::problems(&workbook(), &pages));
     assert!(problems.is_empty(), "\n{}\n", problems.join("\n"));
 }
 
-/// Each chapter asks at least four questions, and the book at least 24, most about output.
+/// Each chapter asks at least four questions, and the book at least 24, most about output; at
+/// least ten are about variations of the examples (a program the page does not show running).
 #[test]
-fn every_chapter_has_a_quiz() {
+fn every_chapter_has_questions() {
     let mut per_chapter: BTreeMap<String, usize> = BTreeMap::new();
-    let mut about_output = 0;
-    let quizzes = all_quizzes(&workbook());
-    for quiz in &quizzes {
-        let chapter = quiz.page.iter().nth(1).unwrap().to_string_lossy();
+    let questions = all_questions(&workbook());
+    for question in &questions {
+        let chapter = question.page.iter().nth(1).unwrap().to_string_lossy();
         let chapter = chapter.trim_end_matches(".md").to_string();
-        *per_chapter.entry(chapter).or_default() += quiz.questions.len();
-        about_output += quiz
-            .questions
-            .iter()
-            .filter(|q| q.example.is_some())
-            .count();
+        *per_chapter.entry(chapter).or_default() += 1;
     }
     for chapter in [
         "coroutines",
@@ -54,7 +53,8 @@ fn every_chapter_has_a_quiz() {
         let asked = per_chapter.get(chapter).copied().unwrap_or(0);
         assert!(asked >= 4, "the {chapter} chapter asks {asked} questions");
     }
-    let total: usize = per_chapter.values().sum();
+    let total = questions.len();
+    let about_output = questions.iter().filter(|q| q.example.is_some()).count();
     assert!(total >= 24, "{total} questions in all");
     assert!(
         2 * about_output > total,
@@ -62,70 +62,83 @@ fn every_chapter_has_a_quiz() {
     );
 }
 
-/// A fake quiz in a fake page, with keys that disagree with the real expected output of
-/// `gather_with_tasks`, checked by the same code as the book's quizzes.
+/// A page with questions whose keys disagree with the real expected output of
+/// `gather_with_tasks`, checked by the same code as the book's questions.
 #[test]
-fn a_stale_key_fails_naming_the_quiz_the_question_and_the_file() {
+fn a_stale_key_fails_naming_the_question_and_the_file() {
     let page = "# A page\n\n\
-        <script type=\"text/x-quiz\" id=\"quiz-stale\">\n\
-        order: gather_with_tasks\n\
-        ask: In what order?\n\
-        - 1\n\
-        - main2 start\n\
-        why: A stale key.\n\
-        see: [here](#a-page)\n\
-        \n\
-        time: gather_with_tasks\n\
-        ask: When?\n\
-        line: main2 end\n\
-        - [x] 3.00 s\n\
-        - [ ] 2.00 s\n\
-        why: A stale key.\n\
-        see: [here](#a-page)\n\
-        \n\
-        printed: gather_with_tasks\n\
-        ask: Which?\n\
-        - [x] main2 start\n\
-        - [ ] 2\n\
-        - [x] main2 done\n\
-        why: A stale key.\n\
-        see: [here](#a-page)\n\
-        </script>\n";
-    let (quizzes, malformed) = quiz::parse_page(Path::new("src/fake.md"), page);
+        <!-- quiz: order gather_with_tasks -->\nIn what order?\n\n- 1\n- main2 start\n\n\
+        A stale key.\n\n<!-- output -->\n```text\n\
+        {{#include ../examples/gather_with_tasks.stdout}}\n```\n<!-- /output -->\n<!-- /quiz -->\n\n\
+        <!-- quiz: time gather_with_tasks line=\"main2 end\" -->\nWhen?\n\n\
+        - [x] 3.00 s\n- [ ] 2.00 s\n\nA stale key.\n\n<!-- output -->\n```text\n\
+        {{#include ../examples/gather_with_tasks.stdout}}\n```\n<!-- /output -->\n<!-- /quiz -->\n";
+    let page = Page::new("src/fake.md", page);
+    let (questions, malformed) = quiz::parse(&page.path, &page.text);
     assert!(malformed.is_empty(), "{malformed:?}");
-    let problems = quiz::check(&quizzes[0], &workbook().examples);
     let file = "examples/gather_with_tasks.stdout";
+    let problems: Vec<String> = questions
+        .iter()
+        .flat_map(|q| quiz::check(q, &page, &workbook().examples))
+        .collect();
     assert_eq!(
         problems,
         [
             format!(
-                "src/fake.md:4: quiz 'quiz-stale', question 1 (\"In what order?\"): the key \
-                 puts `main2 start` after `1`, but {file} prints it before"
+                "src/fake.md:3: quiz-fake-1 (\"In what order?\"): the key puts `main2 start` \
+                 after `1`, but {file} prints it before"
             ),
             format!(
-                "src/fake.md:11: quiz 'quiz-stale', question 2 (\"When?\"): the key says \
-                 `main2 end` is printed at 3.00 s, but {file} prints it at 2.00 s"
+                "src/fake.md:18: quiz-fake-2 (\"When?\"): the key says `main2 end` is printed \
+                 at 3.00 s, but {file} prints it at 2.00 s"
             ),
             format!(
-                "src/fake.md:11: quiz 'quiz-stale', question 2 (\"When?\"): the choice 2.00 s \
-                 is marked wrong, but {file} prints `main2 end` then"
+                "src/fake.md:18: quiz-fake-2 (\"When?\"): the choice 2.00 s is marked wrong, \
+                 but {file} prints `main2 end` then"
             ),
+            // The second question asks about an output the first one shows above it.
             format!(
-                "src/fake.md:19: quiz 'quiz-stale', question 3 (\"Which?\"): the key says `2` \
-                 is not printed, but {file} prints it"
-            ),
-            format!(
-                "src/fake.md:19: quiz 'quiz-stale', question 3 (\"Which?\"): the key says \
-                 `main2 done` is printed, but it is not a line of {file}"
+                "src/fake.md:18: quiz-fake-2 (\"When?\"): line 13 shows {file}, the output it \
+                 asks about, above it: ask first (move the question above it, and the output \
+                 into the question)"
             ),
         ]
     );
 }
 
-/// The book's own quizzes, against an expected output changed as a program's output might
+/// A question about an output that the page shows above it can be answered by reading back:
+/// it fails, and so does one whose folded output is not the program's.
+#[test]
+fn a_question_after_its_output_or_without_it_fails() {
+    let page = "# A page\n\n```text\n{{#include ../examples/gather_with_tasks.stdout}}\n```\n\n\
+        <!-- quiz: order gather_with_tasks -->\nIn what order?\n\n- main2 start\n- 1\n\n\
+        Queued first.\n\n<!-- output -->\n```text\n\
+        {{#include ../examples/count_concurrent.stdout}}\n```\n<!-- /output -->\n<!-- /quiz -->\n";
+    let page = Page::new("src/fake.md", page);
+    let (questions, malformed) = quiz::parse(&page.path, &page.text);
+    assert!(malformed.is_empty(), "{malformed:?}");
+    let problems = quiz::check(&questions[0], &page, &workbook().examples);
+    let file = "examples/gather_with_tasks.stdout";
+    assert_eq!(
+        problems,
+        [
+            format!(
+                "src/fake.md:7: quiz-fake-1 (\"In what order?\"): its output must include \
+                 {file} (`{{{{#include ...}}}}` between <!-- output --> and <!-- /output -->)"
+            ),
+            format!(
+                "src/fake.md:7: quiz-fake-1 (\"In what order?\"): line 4 shows {file}, the \
+                 output it asks about, above it: ask first (move the question above it, and the \
+                 output into the question)"
+            ),
+        ]
+    );
+}
+
+/// The book's own questions, against an expected output changed as a program's output might
 /// change: the question whose key depended on it fails, and says where and why.
 #[test]
-fn a_changed_output_fails_the_real_quiz_that_asks_about_it() {
+fn a_changed_output_fails_the_real_question_that_asks_about_it() {
     let workbook = workbook();
     let mut examples = workbook.examples.clone();
     let tie_order = examples.iter_mut().find(|e| e.name == "tie_order").unwrap();
@@ -140,19 +153,23 @@ fn a_changed_output_fails_the_real_quiz_that_asks_about_it() {
     assert_ne!(&swapped, output);
     tie_order.expected = Expected::Output(swapped);
 
-    let problems: Vec<String> = all_quizzes(&workbook)
+    let pages = xtask::markdown::pages(&workbook.root).unwrap();
+    let problems: Vec<String> = all_questions(&workbook)
         .iter()
-        .flat_map(|quiz| quiz::check(quiz, &examples))
+        .flat_map(|q| {
+            let page = pages.iter().find(|p| p.path == q.page).unwrap();
+            quiz::check(q, page, &examples)
+        })
         .collect();
     assert_eq!(problems.len(), 1, "{problems:#?}");
-    let problem = &problems[0];
-    for part in [
-        "src/coroutines/nested-gather.md:",
-        "quiz 'quiz-nested-gather', question 3",
-        "the key puts `tasks: a` after `tasks: b`, but examples/tie_order.stdout prints it before",
-    ] {
-        assert!(problem.contains(part), "{problem}");
-    }
+    assert!(
+        problems[0].contains(
+            "the key puts `tasks: a` after `tasks: b`, but examples/tie_order.stdout prints it \
+             before"
+        ),
+        "{}",
+        problems[0]
+    );
 }
 
 #[test]
@@ -164,8 +181,8 @@ fn a_quote_that_is_not_the_notes_words_fails() {
         \n\
         > <span class=\"notes\" lang=\"ko\">event loop는 main() 코루틴을 나중에 실행 … 5. print\n\
         > 실행</span>\n";
-    let page = xtask::markdown::Page::new("src/page.md", page);
-    let problems = quiz::quote_problems(&page, &notes);
+    let page = Page::new("src/page.md", page);
+    let problems = notes::quote_problems(&page, &notes);
     assert_eq!(
         problems,
         [format!(
@@ -180,9 +197,8 @@ fn a_quote_that_is_not_the_notes_words_fails() {
 #[test]
 fn the_sixteen_steps_are_quoted_in_the_notes_words() {
     let root = workbook().root;
-    let page =
-        |path: &str| xtask::markdown::Page::new(path, fs::read_to_string(root.join(path)).unwrap());
-    let quotes = quiz::quotes(&page("src/coroutines/walkthrough.md"));
+    let page = |path: &str| Page::new(path, fs::read_to_string(root.join(path)).unwrap());
+    let quotes = notes::quotes(&page("src/coroutines/walkthrough.md"));
     for step in 1..=16 {
         assert!(
             quotes
@@ -192,7 +208,7 @@ fn the_sixteen_steps_are_quoted_in_the_notes_words() {
         );
     }
     assert!(
-        quiz::quotes(&page("src/rules.md")).len() >= 6,
+        notes::quotes(&page("src/rules.md")).len() >= 6,
         "the rules are not all quoted"
     );
 }
@@ -231,7 +247,7 @@ fn every_chapter_opens_with_a_summary_in_korean() {
     }
 }
 
-/// `cargo xtask lint` runs the quiz check: a small workbook with a stale key fails it.
+/// `cargo xtask lint` runs the question check: a small workbook with a stale key fails it.
 #[test]
 fn the_lint_reports_a_stale_key() {
     let root = workbook().root.join("target/harness-tests/stale-quiz-book");
@@ -244,10 +260,9 @@ fn the_lint_reports_a_stale_key() {
         (
             "src/chapter.md",
             "# Chapter\n\n```rust\n{{#include ../examples/hello.rs}}\n```\n\n\
-             ```text\n{{#include ../examples/hello.stdout}}\n```\n\n\
-             <script type=\"text/x-quiz\" id=\"quiz-hello\">\n\
-             order: hello\nask: Which first?\n- two\n- one\nwhy: No.\nsee: [up](#chapter)\n\
-             </script>\n",
+             <!-- quiz: order hello -->\nWhich first?\n\n- two\n- one\n\nNo.\n\n\
+             <!-- output -->\n```text\n{{#include ../examples/hello.stdout}}\n```\n\
+             <!-- /output -->\n<!-- /quiz -->\n",
         ),
     ];
     for (path, text) in files {
@@ -259,8 +274,8 @@ fn the_lint_reports_a_stale_key() {
     assert_eq!(
         problems,
         [
-            "src/chapter.md:12: quiz 'quiz-hello', question 1 (\"Which first?\"): the key puts \
-          `one` after `two`, but examples/hello.stdout prints it before"
+            "src/chapter.md:7: quiz-chapter-1 (\"Which first?\"): the key puts `one` after \
+             `two`, but examples/hello.stdout prints it before"
         ]
     );
 }

@@ -12,6 +12,7 @@ pub mod compare;
 pub mod exercise;
 pub mod markdown;
 pub mod mutants;
+pub mod notes;
 pub mod orphans;
 pub mod pages;
 pub mod quiz;

@@ -166,6 +166,18 @@ const COMMANDS: &[Command] = &[
         run: new_exercise,
     },
     Command {
+        name: "quiz-preprocessor",
+        usage: "quiz-preprocessor",
+        summary: "mdBook's preprocessor for the questions (book.toml names it): each question \
+                  becomes the data the page's widget reads",
+        help: "Not for running by hand: mdBook runs it (see `[preprocessor.quiz]` in book.toml), \
+               with `supports RENDERER`, then with the book on stdin, and reads the book, each \
+               question rewritten, on stdout. The question format is described in \
+               xtask/src/quiz.rs.",
+        section: Section::Maintainers,
+        run: xtask::quiz::preprocess,
+    },
+    Command {
         name: "scale",
         usage: "scale",
         summary: "measure how far tasks scale (`examples/scale.rs`, in release mode) and record \

@@ -26,7 +26,7 @@ impl Page {
     /// A page at `path` (relative to the workbook's root) with `text`, parsed.
     pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Page {
         let text = text.into();
-        let parsed = parse_with_spans(&text, crate::quiz::QUOTE_OPEN);
+        let parsed = parse_with_spans(&text, crate::notes::QUOTE_OPEN);
         Page {
             path: path.into(),
             text,
@@ -81,7 +81,7 @@ pub enum Inline {
 
 /// mdBook's parser options, with its defaults (`smart-punctuation`, `definition-lists` and
 /// `admonitions` on, as in 0.5; the book changes none of them).
-fn options() -> Options {
+pub fn options() -> Options {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_FOOTNOTES);

@@ -122,11 +122,12 @@ pub fn lint(workbook: &Workbook) -> (Vec<String>, Vec<String>) {
     let (citations, unchecked) = crate::citations::problems(root, &pages);
     problems.extend(citations);
     problems.extend(crate::quiz::problems(workbook, &pages));
+    problems.extend(crate::notes::problems(workbook, &pages));
     (problems, unchecked)
 }
 
 /// Splits `path:anchor` (mdBook also accepts line ranges there; those are not anchors).
-fn split_anchor(include: &str) -> (&str, Option<&str>) {
+pub(crate) fn split_anchor(include: &str) -> (&str, Option<&str>) {
     match include.split_once(':') {
         Some((file, anchor)) if !anchor.starts_with(|c: char| c.is_ascii_digit() || c == ':') => {
             (file, Some(anchor))
@@ -183,7 +184,7 @@ fn broken(
 }
 
 /// The path, relative to the workbook's root, of `target` as written in `page`.
-fn resolve(page: &Path, target: &str) -> PathBuf {
+pub(crate) fn resolve(page: &Path, target: &str) -> PathBuf {
     let mut path = page.parent().unwrap_or(Path::new("")).to_path_buf();
     for component in Path::new(target).components() {
         match component {

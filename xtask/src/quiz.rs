@@ -1,70 +1,64 @@
-//! The book's quizzes, checked against the examples' expected output, and the notes' own words,
-//! which the pages quote beside their English, checked against the notes.
+//! The book's questions. A question about a program comes before that program's output, which
+//! stays folded until the reader has answered; its answer key is checked against the program's
+//! expected output, the file the harness checks the program against. Each question is read from
+//! the page once, here: `cargo xtask lint` checks it, and the mdBook preprocessor
+//! ([`preprocess`], `cargo xtask quiz-preprocessor`, named in `book.toml`) turns it into the data
+//! the page's widget (`theme/quiz.js`) and the browser test read.
 //!
-//! A quiz is a block at the end of a page, which the browser turns into questions
-//! (`theme/quiz.js`); without a script it shows nothing. Questions are separated by blank lines:
+//! A question is ordinary Markdown between two comments, so that a translation tool (which
+//! leaves HTML aside) offers its words for translation:
 //!
-//! ```text
-//! <script type="text/x-quiz" id="quiz-count">
-//! order: gather_with_tasks
-//! ask: In what order do these lines come out?
+//! ````text
+//! <!-- quiz: order gather_with_tasks -->
+//! In what order do the first four lines come out?
+//!
 //! - main2 start
 //! - 1
-//! why: The tasks run in the order they were queued.
-//! see: [the output](nested-gather.md#version-1-tasks-as-gather-does-it)
-//! </script>
+//!
+//! The tasks run in the order they were queued.
+//!
+//! <!-- output -->
+//! ```text
+//! {{#include ../../examples/gather_with_tasks.stdout}}
 //! ```
+//! <!-- /output -->
+//! <!-- /quiz -->
+//! ````
 //!
-//! The first line of a question says its kind, and for a question about a program, which
-//! example (`NAME`, or `NAME.py` for its Python counterpart, whose expected output may differ):
+//! The opening comment gives the kind and, for a question about a program, which example
+//! (`NAME`, or `NAME.py` for a Python counterpart, whose expected output may differ):
 //!
-//! - `order: EXAMPLE`: the `- LINE` items are lines of the program's output, in the order it
-//!   prints them (the key); the reader gets them shuffled, and puts them in order.
-//! - `time: EXAMPLE`: `line: LINE` (with `nth: N` if that text is printed more than once) and
-//!   choices of times, `- [x] 2.00 s` for the right one, `- [ ] 1.00 s` for the others: when is
-//!   the line printed?
-//! - `printed: EXAMPLE`: `- [x] LINE` for a line the program prints, `- [ ] LINE` for one it does
-//!   not; the reader ticks the lines it prints.
-//! - `choice:`: a question on the model (who polls, who wakes); exactly one `- [x]` choice.
+//! - `order EXAMPLE`: the list holds lines of the output, in the order the program prints them
+//!   (the key); the reader gets them shuffled, and puts them in order.
+//! - `time EXAMPLE line="LINE"` (with `nth=N` if that line is printed more than once): the list
+//!   holds times, `- [x] 2.00 s` for the right one, `- [ ] 1.00 s` for the others.
+//! - `printed EXAMPLE`: `- [x] LINE` for a line the program prints, `- [ ] LINE` for one it does
+//!   not.
+//! - `choice`: a question on the model (who polls, who wakes); exactly one `- [x]` item.
 //!
-//! Every question has `ask:` (the question), `why:` (one line) and `see:` (a link to where the
-//! book shows the program). The keys of the first three kinds are checked here against the
-//! example's expected output, the same file the harness checks the program against; so a quiz
-//! whose key no longer matches what the program prints fails `cargo xtask lint` and `cargo test`.
-//! Lines are compared exactly, without their stamps (`[1.00s] `).
-//!
-//! A passage that a page quotes from the notes, in the notes' words, is marked
-//! `<span class="notes" lang="ko">...</span>`; each part of it (parts are separated by `…`) must
-//! be in the notes ([`NOTES`]), word for word, after whitespace is normalised.
+//! Everything before the list is the question (code included); the first paragraph after it says
+//! why; a paragraph that is only a link may follow it (where the book explains more). A question
+//! about a program ends with its output, between `<!-- output -->` and `<!-- /output -->`, which
+//! must include the example's expected file, and which no part of the page above the question
+//! may show: a question is answered before the answer is in sight. Lines are compared exactly,
+//! without their stamps (`[1.00s] `).
 
-use std::fs;
+use std::io::Read;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use serde_json::{Value, json};
 
 use crate::compare::timings;
 use crate::markdown::{self, Page};
 use crate::{Example, Expected, Workbook};
 
-/// The learner's notes that the book answers, kept with the workbook.
-pub const NOTES: &str = "notes/asyncio-notes.md";
-
-/// How a quiz block starts and ends in a page.
-const OPEN: &str = "<script type=\"text/x-quiz\"";
-const CLOSE: &str = "</script>";
-
-/// How a quoted passage of the notes starts and ends in a page.
-pub const QUOTE_OPEN: &str = "<span class=\"notes\"";
-
-/// One quiz: a block of questions in a page.
-#[derive(Clone, Debug)]
-pub struct Quiz {
-    /// The page, relative to the workbook's root.
-    pub page: PathBuf,
-    /// The line of the page where the block starts, from 1.
-    pub line: usize,
-    /// Its `id`, which the page's script and the browser test use.
-    pub id: String,
-    pub questions: Vec<Question>,
-}
+/// How a question starts and ends in a page, and how its output does.
+const OPEN: &str = "<!-- quiz:";
+const CLOSE: &str = "<!-- /quiz -->";
+const OUTPUT_OPEN: &str = "<!-- output -->";
+const OUTPUT_CLOSE: &str = "<!-- /output -->";
 
 /// What a question asks the reader to do.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -79,270 +73,401 @@ pub enum Kind {
     Choice,
 }
 
-/// One question of a quiz.
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Order => "order",
+            Kind::Time => "time",
+            Kind::Printed => "printed",
+            Kind::Choice => "choice",
+        }
+    }
+}
+
+/// One question, with the places of its parts in the text it was read from.
 #[derive(Clone, Debug)]
 pub struct Question {
+    /// The page, relative to the workbook's root.
+    pub page: PathBuf,
     /// The line of the page where it starts, from 1.
     pub line: usize,
+    /// `quiz-PAGE-N`: the page's file name and the question's number on the page, from 1.
+    pub id: String,
     pub kind: Kind,
     /// The example whose output it asks about (none for a [`Kind::Choice`]).
     pub example: Option<String>,
-    pub ask: String,
     /// For [`Kind::Time`]: the line asked about, and which of the lines with that text (from 1).
     pub asked: Option<String>,
     pub nth: Option<usize>,
+    /// The question, as Markdown (a range of the text).
+    pub ask: Range<usize>,
     /// The items: lines in order ([`Kind::Order`]), or choices, each right or not.
     pub items: Vec<Item>,
-    pub why: String,
-    pub see: String,
+    /// Why the answer is what it is.
+    pub why: Range<usize>,
+    /// Where the book explains more: a paragraph that is a link.
+    pub see: Option<Range<usize>>,
+    /// The output it asks about, folded until the reader has answered.
+    pub output: Option<Range<usize>>,
+    /// The whole question, comments included.
+    pub span: Range<usize>,
 }
 
-/// One `- ...` item of a question.
+/// One item of a question's list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Item {
+    /// Its text, as a reader sees it (the answer key compares this).
     pub text: String,
     /// `[x]`; always true for the lines of an [`Kind::Order`] question.
     pub right: bool,
+    /// Its Markdown.
+    pub markdown: Range<usize>,
 }
 
-/// Everything wrong with the quizzes and the quotations of the notes in `pages`, one problem a
-/// line.
+/// Everything wrong with the questions of `pages`, one problem a line.
 pub fn problems(workbook: &Workbook, pages: &[Page]) -> Vec<String> {
     let mut problems = Vec::new();
     for page in pages {
-        let (quizzes, malformed) = parse_page(&page.path, &page.text);
-        problems.extend(malformed);
-        for quiz in &quizzes {
-            problems.extend(check(quiz, &workbook.examples));
+        for (line, range) in &page.parsed.html_blocks {
+            if page.text[range.clone()].contains("<script type=\"text/x-quiz\"") {
+                problems.push(format!(
+                    "{}:{line}: a quiz in the old format: write each question as \
+                     `<!-- quiz: KIND EXAMPLE -->` Markdown (see xtask/src/quiz.rs)",
+                    page.path.display()
+                ));
+            }
         }
-    }
-    let notes = fs::read_to_string(workbook.root.join(NOTES));
-    for page in pages {
-        match &notes {
-            Ok(notes) => problems.extend(quote_problems(page, notes)),
-            Err(e) if !page.parsed.spans.is_empty() => problems.push(format!(
-                "{}: quotes the notes, but {NOTES} cannot be read: {e}",
-                page.path.display()
-            )),
-            Err(_) => {}
+        let (questions, malformed) = parse(&page.path, &page.text);
+        problems.extend(malformed);
+        for question in &questions {
+            problems.extend(check(question, page, &workbook.examples));
         }
     }
     problems
 }
 
-/// Every quiz of the book, and what is malformed in them.
-pub fn quizzes(workbook: &Workbook) -> Result<(Vec<Quiz>, Vec<String>), String> {
+/// Every question of the book, and what is malformed in them.
+pub fn questions(workbook: &Workbook) -> Result<(Vec<Question>, Vec<String>), String> {
     let mut all = Vec::new();
     let mut malformed = Vec::new();
     for page in markdown::pages(&workbook.root)? {
-        let (quizzes, problems) = parse_page(&page.path, &page.text);
-        all.extend(quizzes);
+        let (questions, problems) = parse(&page.path, &page.text);
+        all.extend(questions);
         malformed.extend(problems);
     }
     Ok((all, malformed))
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reading quizzes.
+// Reading questions.
 
-/// The quizzes of one page, and what is malformed in them (as problems).
-pub fn parse_page(page: &Path, text: &str) -> (Vec<Quiz>, Vec<String>) {
-    let text = outside_code(text);
-    let lines: Vec<&str> = text.lines().collect();
-    let mut quizzes = Vec::new();
-    let mut problems = Vec::new();
+/// The questions of a page (`page` is its path, for messages and ids), and what is malformed in
+/// them.
+pub fn parse(page: &Path, text: &str) -> (Vec<Question>, Vec<String>) {
+    let parsed = markdown::parse(text);
     let at = |line: usize| format!("{}:{line}", page.display());
-    let mut n = 0;
-    while n < lines.len() {
-        let start = n;
-        n += 1;
-        if !lines[start].starts_with(OPEN) {
-            continue;
-        }
-        let Some(id) = attribute(lines[start], "id") else {
-            problems.push(format!(
-                "{}: a quiz needs an id: <script type=\"text/x-quiz\" id=\"quiz-NAME\">",
-                at(start + 1)
-            ));
-            continue;
-        };
-        let Some(end) = (start + 1..lines.len()).find(|&i| lines[i].trim() == CLOSE) else {
-            problems.push(format!(
-                "{}: quiz '{id}' has no {CLOSE} line",
-                at(start + 1)
-            ));
-            break;
-        };
-        let mut quiz = Quiz {
-            page: page.to_path_buf(),
-            line: start + 1,
-            id: id.clone(),
-            questions: Vec::new(),
-        };
-        let body: Vec<(usize, &str)> = (start + 1..end).map(|i| (i + 1, lines[i])).collect();
-        for block in body.split(|(_, l)| l.trim().is_empty()) {
-            if block.is_empty() {
+    let stem = page
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut questions = Vec::new();
+    let mut problems = Vec::new();
+    let mut open: Option<(usize, Range<usize>)> = None;
+    for (line, range) in &parsed.html_blocks {
+        let html = text[range.clone()].trim();
+        if html.starts_with(OPEN) {
+            if let Some((line, _)) = open.replace((*line, range.clone())) {
+                problems.push(format!(
+                    "{}: a question with no {CLOSE} before the next",
+                    at(line)
+                ));
+            }
+        } else if html.starts_with(CLOSE) {
+            let Some((line, start)) = open.take() else {
+                problems.push(format!("{}: {CLOSE} closes no question", at(*line)));
                 continue;
-            }
-            match parse_question(block) {
-                Ok(question) => quiz.questions.push(question),
-                Err((line, why)) => {
-                    let number = quiz.questions.len() + 1;
-                    problems.push(format!(
-                        "{}: quiz '{id}', question {number}: {why}",
-                        at(line)
-                    ))
+            };
+            let id = format!("quiz-{stem}-{}", questions.len() + 1);
+            match read_question(text, start.clone(), range.clone()) {
+                Ok(mut question) => {
+                    question.page = page.to_path_buf();
+                    question.line = line;
+                    question.id = id;
+                    questions.push(question);
                 }
+                Err(why) => problems.push(format!("{}: {id}: {why}", at(line))),
             }
         }
-        if quiz.questions.is_empty() {
-            problems.push(format!("{}: quiz '{id}' has no questions", at(start + 1)));
-        }
-        quizzes.push(quiz);
-        n = end + 1;
     }
-    (quizzes, problems)
-}
-
-/// The text of a page with its fenced code blocks blanked out, line for line: a quiz or a quote
-/// shown as an example in a code block is not one.
-fn outside_code(text: &str) -> String {
-    let mut in_code = false;
-    let mut out = String::with_capacity(text.len());
-    for line in text.lines() {
-        let fence = line.trim_start().starts_with("```");
-        if !(fence || in_code) {
-            out.push_str(line);
-        }
-        in_code ^= fence;
-        out.push('\n');
+    if let Some((line, _)) = open {
+        problems.push(format!("{}: a question with no {CLOSE}", at(line)));
     }
-    out
+    (questions, problems)
 }
 
-/// The value of `name="..."` in an HTML tag.
-fn attribute(tag: &str, name: &str) -> Option<String> {
-    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
-    let end = tag[start..].find('"')?;
-    Some(tag[start..start + end].to_string())
-}
-
-/// Reads one question: its lines, each with its line number in the page.
-fn parse_question(block: &[(usize, &str)]) -> Result<Question, (usize, String)> {
-    let (first, head) = block[0];
-    let (kind, example) = head
-        .split_once(':')
-        .map(|(k, e)| (k.trim(), e.trim()))
-        .unwrap_or((head.trim(), ""));
+/// The head of a question: its kind and its settings, from the opening comment.
+fn head(comment: &str) -> Result<(Kind, Option<String>, Option<String>, Option<usize>), String> {
+    let inside = comment
+        .trim()
+        .strip_prefix(OPEN)
+        .and_then(|c| c.strip_suffix("-->"))
+        .ok_or("the opening comment is `<!-- quiz: KIND EXAMPLE -->`")?
+        .trim();
+    let (kind, rest) = inside.split_once(' ').unwrap_or((inside, ""));
     let kind = match kind {
         "order" => Kind::Order,
         "time" => Kind::Time,
         "printed" => Kind::Printed,
         "choice" => Kind::Choice,
         other => {
-            return Err((
-                first,
-                format!(
-                    "a question starts with its kind, `order: EXAMPLE`, `time: EXAMPLE`, \
-                     `printed: EXAMPLE` or `choice:`, not `{other}`"
-                ),
+            return Err(format!(
+                "a question is `order EXAMPLE`, `time EXAMPLE line=\"LINE\"`, `printed EXAMPLE` \
+                 or `choice`, not `{other}`"
             ));
         }
     };
-    let example = match (kind, example) {
-        (Kind::Choice, "") => None,
-        (Kind::Choice, _) => {
-            return Err((first, "a `choice:` question names no example".to_string()));
-        }
-        (_, "") => {
-            return Err((first, format!("`{head}` needs the example it asks about")));
-        }
-        (_, name) => Some(name.to_string()),
+    let rest = rest.trim();
+    let (example, settings) = match rest.split_once(' ') {
+        _ if rest.is_empty() => (None, ""),
+        Some((example, settings)) if !example.contains('=') => (Some(example), settings),
+        None if !rest.contains('=') => (Some(rest), ""),
+        _ => (None, rest),
     };
-    let mut question = Question {
-        line: first,
-        kind,
-        example,
-        ask: String::new(),
-        asked: None,
-        nth: None,
-        items: Vec::new(),
-        why: String::new(),
-        see: String::new(),
-    };
-    for &(n, line) in &block[1..] {
-        if let Some(item) = line.strip_prefix("- ") {
-            let item = item.trim();
-            let (right, text) = if let Some(t) = item.strip_prefix("[x] ") {
-                (true, t)
-            } else if let Some(t) = item.strip_prefix("[ ] ") {
-                (false, t)
-            } else if kind == Kind::Order {
-                (true, item)
-            } else {
-                return Err((
-                    n,
-                    format!("a choice is `- [x] TEXT` (right) or `- [ ] TEXT`, not `{line}`"),
-                ));
-            };
-            if kind == Kind::Order && item.starts_with('[') && item != text {
-                return Err((
-                    n,
-                    "the lines of an `order` question have no [x]".to_string(),
-                ));
-            }
-            question.items.push(Item {
-                text: text.trim().to_string(),
-                right,
-            });
-            continue;
-        }
-        let Some((key, value)) = line.split_once(':') else {
-            return Err((n, format!("`{line}` is not `key: value` or `- item`")));
+    let (mut line, mut nth) = (None, None);
+    let mut settings = settings.trim();
+    while !settings.is_empty() {
+        let (key, value) = settings
+            .split_once('=')
+            .ok_or(format!("`{settings}` is not `key=value`"))?;
+        let (value, after) = match value.strip_prefix('"') {
+            Some(quoted) => quoted
+                .split_once('"')
+                .ok_or(format!("`{key}=` has no closing quote"))?,
+            None => value.split_once(' ').unwrap_or((value, "")),
         };
-        let value = value.trim().to_string();
         match key.trim() {
-            "ask" => question.ask = value,
-            "why" => question.why = value,
-            "see" => question.see = value,
-            "line" if kind == Kind::Time => question.asked = Some(value),
-            "nth" if kind == Kind::Time => {
-                question.nth = Some(
+            "line" => line = Some(value.to_string()),
+            "nth" => {
+                nth = Some(
                     value
-                        .parse()
+                        .parse::<usize>()
                         .ok()
                         .filter(|&n| n > 0)
-                        .ok_or((n, format!("`nth: {value}` needs a number from 1")))?,
+                        .ok_or(format!("`nth={value}` needs a number from 1"))?,
                 )
             }
-            other => return Err((n, format!("unknown key `{other}`"))),
+            other => return Err(format!("unknown setting `{other}`")),
+        }
+        settings = after.trim();
+    }
+    match (kind, &example) {
+        (Kind::Choice, Some(_)) => Err("a `choice` question names no example".to_string()),
+        (Kind::Choice, None) => Ok((kind, None, line, nth)),
+        (_, None) => Err(format!("`{}` needs the example it asks about", kind.name())),
+        (Kind::Time, Some(_)) if line.is_none() => {
+            Err("a `time` question needs `line=\"LINE\"`".to_string())
+        }
+        (_, Some(example)) => Ok((kind, Some(example.to_string()), line, nth)),
+    }
+}
+
+/// Reads the question between the comments at `open` and `close` of `text`.
+fn read_question(text: &str, open: Range<usize>, close: Range<usize>) -> Result<Question, String> {
+    let (kind, example, asked, nth) = head(&text[open.clone()])?;
+    let body_start = open.end;
+    let body = &text[body_start..close.start];
+    let shift = |r: Range<usize>| r.start + body_start..r.end + body_start;
+    let mut ask: Option<Range<usize>> = None;
+    let mut items: Vec<Item> = Vec::new();
+    let mut list_seen = false;
+    let mut after_list: Vec<Range<usize>> = Vec::new();
+    let mut output_start: Option<usize> = None;
+    let mut output: Option<Range<usize>> = None;
+    let mut depth = 0;
+    let mut item: Option<(usize, String, Option<bool>)> = None;
+    for (event, range) in Parser::new_ext(body, markdown::options()).into_offset_iter() {
+        match event {
+            Event::Html(html) if depth <= 1 && html.trim() == OUTPUT_OPEN => {
+                output_start = Some(range.end);
+            }
+            Event::Html(html) if depth <= 1 && html.trim() == OUTPUT_CLOSE => {
+                let start = output_start
+                    .take()
+                    .ok_or(format!("{OUTPUT_CLOSE} with no open"))?;
+                output = Some(shift(start..range.start));
+            }
+            Event::Start(tag) => {
+                if depth == 0 && output_start.is_none() {
+                    match tag {
+                        Tag::List(_) if !list_seen => list_seen = true,
+                        Tag::HtmlBlock => {}
+                        _ if !list_seen => {
+                            let start = ask.as_ref().map_or(range.start, |a| a.start);
+                            ask = Some(start..range.end);
+                        }
+                        _ => after_list.push(range.clone()),
+                    }
+                }
+                if depth == 1 && matches!(tag, Tag::Item) && list_seen && after_list.is_empty() {
+                    item = Some((range.start, String::new(), None));
+                }
+                depth += 1;
+            }
+            Event::End(end) => {
+                depth -= 1;
+                if depth == 1
+                    && end == TagEnd::Item
+                    && let Some((start, text, right)) = item.take()
+                {
+                    let right = match (kind, right) {
+                        (Kind::Order, None) => true,
+                        (Kind::Order, Some(_)) => {
+                            return Err("the lines of an `order` question have no [x]".into());
+                        }
+                        (_, Some(right)) => right,
+                        (_, None) => {
+                            return Err(format!(
+                                "a choice is `- [x] TEXT` (right) or `- [ ] TEXT`, not `- {}`",
+                                text.trim()
+                            ));
+                        }
+                    };
+                    items.push(Item {
+                        text: text.trim().to_string(),
+                        right,
+                        markdown: shift(start..range.end),
+                    });
+                }
+            }
+            Event::TaskListMarker(checked) => {
+                if let Some((_, _, right)) = item.as_mut() {
+                    *right = Some(checked);
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, text, _)) = item.as_mut() {
+                    text.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some((_, text, _)) = item.as_mut() {
+                    text.push(' ');
+                }
+            }
+            _ => {}
         }
     }
-    for (field, value) in [
-        ("ask", &question.ask),
-        ("why", &question.why),
-        ("see", &question.see),
-    ] {
-        if value.is_empty() {
-            return Err((first, format!("`{field}:` is missing")));
-        }
+    if output_start.is_some() {
+        return Err(format!("{OUTPUT_OPEN} has no {OUTPUT_CLOSE}"));
     }
-    if !question.see.contains("](") {
-        return Err((
-            first,
-            "`see:` needs a link to where the book shows it".to_string(),
+    let ask = ask.ok_or("it has no question before its list")?;
+    if !list_seen || items.is_empty() {
+        return Err("it has no list of lines or choices".to_string());
+    }
+    let mut after = after_list.into_iter();
+    let why = after
+        .next()
+        .ok_or("it needs a paragraph after its list that says why")?;
+    let see = after.next();
+    if let Some(extra) = after.next() {
+        let first = body[extra.clone()].lines().next().unwrap_or_default();
+        return Err(format!(
+            "after its list come why, then (if any) a link to read more, and nothing else: \
+             `{first}`"
         ));
     }
-    if kind == Kind::Time && question.asked.is_none() {
-        return Err((first, "a `time` question needs `line: LINE`".to_string()));
+    if let Some(see) = &see
+        && !body[see.clone()].trim_start().starts_with('[')
+    {
+        return Err("the paragraph after why is a link to where the book says more".to_string());
     }
-    Ok(question)
+    if example.is_some() && output.is_none() {
+        return Err(format!(
+            "a question about a program ends with its output, between {OUTPUT_OPEN} and \
+             {OUTPUT_CLOSE}"
+        ));
+    }
+    Ok(Question {
+        page: PathBuf::new(),
+        line: 0,
+        id: String::new(),
+        kind,
+        example,
+        asked,
+        nth,
+        ask: shift(ask),
+        items,
+        why: shift(why),
+        see: see.map(shift),
+        output,
+        span: open.start..close.end,
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
-// Checking quizzes against the expected output.
+// Checking questions.
 
-/// One printed line of an expected output: its text without the stamp, and the stamp.
+/// What is wrong with a question of `page`: its key against the example's expected output, its
+/// output section, and whether the page shows that output above it.
+pub fn check(question: &Question, page: &Page, examples: &[Example]) -> Vec<String> {
+    let mut ask: String = page.text[question.ask.clone()]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if ask.chars().count() > 60 {
+        ask = ask.chars().take(57).collect::<String>() + "...";
+    }
+    let prefix = format!(
+        "{}:{}: {} (\"{ask}\")",
+        question.page.display(),
+        question.line,
+        question.id,
+    );
+    let mut problems: Vec<String> = check_question(question, examples)
+        .into_iter()
+        .map(|why| format!("{prefix}: {why}"))
+        .collect();
+    if let Some(example) = question
+        .example
+        .as_ref()
+        .and_then(|name| examples.iter().find(|e| &e.name == name))
+    {
+        let file = &example.expected_file;
+        let shows = |include: &String| {
+            let (target, _) = crate::pages::split_anchor(include);
+            crate::pages::resolve(&question.page, target) == *file
+        };
+        let includes = markdown::includes(&page.text);
+        let output = question.output.clone().unwrap_or_default();
+        let output_lines = line_of(&page.text, output.start)..=line_of(&page.text, output.end);
+        if !includes
+            .iter()
+            .any(|(line, include)| output_lines.contains(line) && shows(include))
+        {
+            problems.push(format!(
+                "{prefix}: its output must include {} (`{{{{#include ...}}}}` between \
+                 {OUTPUT_OPEN} and {OUTPUT_CLOSE})",
+                file.display()
+            ));
+        }
+        for (line, include) in &includes {
+            if *line < question.line && shows(include) {
+                problems.push(format!(
+                    "{prefix}: line {line} shows {}, the output it asks about, above it: ask \
+                     first (move the question above it, and the output into the question)",
+                    file.display()
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// The line, from 1, of the byte at `offset`.
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
 struct Printed<'a> {
     text: &'a str,
     stamp: Option<f64>,
@@ -363,28 +488,6 @@ fn printed(output: &str) -> Vec<Printed<'_>> {
             }
         })
         .collect()
-}
-
-/// What is wrong with a quiz's questions, checked against the examples' expected output.
-pub fn check(quiz: &Quiz, examples: &[Example]) -> Vec<String> {
-    let mut problems = Vec::new();
-    for (number, question) in quiz.questions.iter().enumerate() {
-        let mut ask = question.ask.clone();
-        if ask.chars().count() > 60 {
-            ask = ask.chars().take(57).collect::<String>() + "...";
-        }
-        let prefix = format!(
-            "{}:{}: quiz '{}', question {} (\"{ask}\")",
-            quiz.page.display(),
-            question.line,
-            quiz.id,
-            number + 1,
-        );
-        for why in check_question(question, examples) {
-            problems.push(format!("{prefix}: {why}"));
-        }
-    }
-    problems
 }
 
 fn check_question(question: &Question, examples: &[Example]) -> Vec<String> {
@@ -444,7 +547,7 @@ fn check_question(question: &Question, examples: &[Example]) -> Vec<String> {
             let matching: Vec<&Printed> = lines.iter().filter(|l| l.text == asked).collect();
             if matching.len() > 1 && question.nth.is_none() {
                 problems.push(format!(
-                    "{file} prints `{asked}` {} times: say which with `nth: N`",
+                    "{file} prints `{asked}` {} times: say which with `nth=N`",
                     matching.len()
                 ));
                 return problems;
@@ -501,74 +604,231 @@ fn check_question(question: &Question, examples: &[Example]) -> Vec<String> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The notes' words.
+// The preprocessor.
 
-/// The passages a page quotes from the notes, each with its line: the text of each
-/// `<span class="notes">` (its lines joined, without the `>` of a block quote).
-pub fn quotes(page: &Page) -> Vec<(usize, String)> {
-    page.parsed
-        .spans
+/// The data of a question for the page's widget, its parts rendered from `text` (a chapter's
+/// Markdown after mdBook's includes): `{id, kind, ask, items: [{html, text, right}], why, see,
+/// output}`, each part HTML.
+pub fn data(question: &Question, text: &str) -> Value {
+    let html = |range: &Range<usize>| render(&text[range.clone()]);
+    json!({
+        "id": question.id,
+        "kind": question.kind.name(),
+        "ask": html(&question.ask),
+        "items": question.items.iter().map(|item| json!({
+            "html": render_inline(&text[item.markdown.clone()]),
+            "text": item.text,
+            "right": item.right,
+        })).collect::<Vec<_>>(),
+        "why": html(&question.why),
+        "see": question.see.as_ref().map(html),
+        "output": question.output.as_ref().map(html),
+    })
+}
+
+/// Markdown as mdBook would render it, with links to pages (`page.md#id`) pointing at their
+/// HTML.
+fn render(markdown: &str) -> String {
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, markdown::options()));
+    html.replace(".md#", ".html#").replace(".md\"", ".html\"")
+}
+
+/// An item of a list, without its `- [x]` and the paragraph around it.
+fn render_inline(item: &str) -> String {
+    let body = item
+        .trim_start()
+        .trim_start_matches(['-', '*', '+'])
+        .trim_start();
+    let body = ["[x] ", "[X] ", "[ ] "]
         .iter()
-        .map(|(line, raw)| {
-            let joined: Vec<&str> = raw
-                .lines()
-                .map(|l| l.trim_start().trim_start_matches('>').trim())
-                .collect();
-            (*line, joined.join(" "))
-        })
-        .collect()
+        .find_map(|mark| body.strip_prefix(mark))
+        .unwrap_or(body);
+    let html = render(body);
+    let html = html.trim();
+    html.strip_prefix("<p>")
+        .and_then(|h| h.strip_suffix("</p>"))
+        .unwrap_or(html)
+        .to_string()
 }
 
-fn normalise(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// A chapter's Markdown with each question replaced by the widget's place: a `div` holding the
+/// question's data (JSON in a `<script>`), and the question as plain HTML for a reader without
+/// JavaScript (the widget replaces it).
+pub fn rewrite(chapter: &Path, text: &str) -> String {
+    let (questions, _) = parse(chapter, text);
+    let mut out = String::new();
+    let mut last = 0;
+    for question in &questions {
+        out.push_str(&text[last..question.span.start]);
+        let data = data(question, text).to_string().replace("</", "<\\/");
+        let items: String = question
+            .items
+            .iter()
+            .map(|i| format!("<li>{}</li>", render_inline(&text[i.markdown.clone()])))
+            .collect();
+        let answer = question
+            .output
+            .as_ref()
+            .map(|o| render(&text[o.clone()]))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "\n<div class=\"quiz\" id=\"{id}\">\n<script type=\"application/json\" \
+             class=\"quiz-data\">{data}</script>\n<div class=\"quiz-static\">{ask}<ul>{items}</ul>\
+             <details><summary>The answer</summary>{why}{answer}</details></div>\n</div>\n",
+            id = question.id,
+            ask = render(&text[question.ask.clone()]),
+            why = render(&text[question.why.clone()]),
+        ));
+        last = question.span.end;
+    }
+    out.push_str(&text[last..]);
+    out
 }
 
-/// The quoted passages of a page that are not the notes' words.
-pub fn quote_problems(page: &Page, notes: &str) -> Vec<String> {
-    let notes = normalise(notes);
-    let mut problems = Vec::new();
-    let path = page.path.display();
-    for (line, quote) in quotes(page) {
-        for part in quote.split('…').map(normalise) {
-            if part.is_empty() {
-                problems.push(format!(
-                    "{path}:{line}: an empty part in a quotation of the notes"
-                ));
-            } else if !notes.contains(&part) {
-                problems.push(format!(
-                    "{path}:{line}: \"{part}\" is quoted as the notes' words, but {NOTES} does \
-                     not say it (quote the notes word for word, and mark a gap with …)"
-                ));
-            }
+/// `cargo xtask quiz-preprocessor`: mdBook's preprocessor protocol. Called with `supports
+/// RENDERER`, it answers for the HTML renderer only; called with no argument, it reads mdBook's
+/// `[context, book]` on stdin and writes the book, each question rewritten (see [`rewrite`]).
+pub fn preprocess(args: &[String]) -> Result<bool, String> {
+    if let [supports, renderer] = args
+        && supports == "supports"
+    {
+        return Ok(renderer == "html");
+    }
+    let mut input = String::new();
+    std::io::stdin()
+        .read_to_string(&mut input)
+        .map_err(|e| format!("cannot read mdBook's input: {e}"))?;
+    let input: Value =
+        serde_json::from_str(&input).map_err(|e| format!("mdBook sent something else: {e}"))?;
+    let mut book = input
+        .get(1)
+        .cloned()
+        .ok_or("mdBook's input is [context, book]")?;
+    if let Some(items) = book.get_mut("items") {
+        rewrite_items(items);
+    }
+    println!("{book}");
+    Ok(true)
+}
+
+fn rewrite_items(items: &mut Value) {
+    for item in items.as_array_mut().into_iter().flatten() {
+        let Some(chapter) = item.get_mut("Chapter") else {
+            continue;
+        };
+        let path = chapter["path"].as_str().unwrap_or_default().to_string();
+        if let Some(content) = chapter.get_mut("content")
+            && let Some(text) = content.as_str()
+            && text.contains(OPEN)
+        {
+            *content = Value::String(rewrite(Path::new(&path), text));
+        }
+        if let Some(sub) = chapter.get_mut("sub_items") {
+            rewrite_items(sub);
         }
     }
-    problems
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const PAGE: &str = "# A page\n\n\
+        <!-- quiz: time gather_with_tasks line=\"main2 end\" -->\n\
+        When is `main2 end` printed?\n\n\
+        - [ ] 1.00 s\n\
+        - [x] 2.00 s\n\n\
+        Because `main2` sleeps **2 s**.\n\n\
+        [Read more](other.md#why)\n\n\
+        <!-- output -->\n\
+        ```text\n[2.00s] main2 end\n```\n\
+        <!-- /output -->\n\
+        <!-- /quiz -->\n\n\
+        <!-- quiz: choice -->\nWho polls?\n\n- [x] the executor\n- [ ] the future\n\n\
+        The executor polls.\n<!-- /quiz -->\n";
+
     #[test]
-    fn a_quote_may_run_over_the_lines_of_a_block_quote() {
-        let page = Page::new(
-            "p.md",
-            "a\n> <span class=\"notes\" lang=\"ko\">하나\n> 둘 … 셋</span> b\n",
+    fn a_question_is_read_part_by_part() {
+        let (questions, problems) = parse(Path::new("src/page.md"), PAGE);
+        assert!(problems.is_empty(), "{problems:?}");
+        let q = &questions[0];
+        assert_eq!(
+            (q.id.as_str(), q.line, q.kind),
+            ("quiz-page-1", 3, Kind::Time)
         );
-        assert_eq!(quotes(&page), vec![(2, "하나 둘 … 셋".to_string())]);
-        assert!(quote_problems(&page, "하나  둘\n넷 셋").is_empty());
-        let wrong = quote_problems(&page, "하나 둘 넷");
-        assert_eq!(wrong.len(), 1, "{wrong:?}");
-        assert!(wrong[0].starts_with("p.md:2: \"셋\""), "{wrong:?}");
+        assert_eq!(q.asked.as_deref(), Some("main2 end"));
+        assert_eq!(PAGE[q.ask.clone()].trim(), "When is `main2 end` printed?");
+        let items: Vec<(&str, bool)> = q.items.iter().map(|i| (i.text.as_str(), i.right)).collect();
+        assert_eq!(items, [("1.00 s", false), ("2.00 s", true)]);
+        assert_eq!(
+            PAGE[q.why.clone()].trim(),
+            "Because `main2` sleeps **2 s**."
+        );
+        assert_eq!(
+            PAGE[q.see.clone().unwrap()].trim(),
+            "[Read more](other.md#why)"
+        );
+        assert!(PAGE[q.output.clone().unwrap()].contains("[2.00s] main2 end"));
+        assert_eq!(questions[1].id, "quiz-page-2");
+        assert_eq!(questions[1].kind, Kind::Choice);
     }
 
     #[test]
-    fn quizzes_and_quotes_in_code_blocks_are_examples() {
-        let text = "```text\n<script type=\"text/x-quiz\" id=\"q\">\n</script>\n\
-                    <span class=\"notes\">x</span>\n```\n";
-        assert!(quotes(&Page::new("p.md", text)).is_empty());
-        let (quizzes, problems) = parse_page(Path::new("p.md"), text);
-        assert!(quizzes.is_empty() && problems.is_empty(), "{problems:?}");
+    fn the_widgets_data_is_rendered_html() {
+        let (questions, _) = parse(Path::new("src/page.md"), PAGE);
+        let data = data(&questions[0], PAGE);
+        assert_eq!(
+            data["ask"],
+            "<p>When is <code>main2 end</code> printed?</p>\n"
+        );
+        assert_eq!(data["items"][1]["html"], "2.00 s");
+        assert_eq!(data["items"][1]["right"], true);
+        assert_eq!(
+            data["see"],
+            "<p><a href=\"other.html#why\">Read more</a></p>\n"
+        );
+        let rewritten = rewrite(Path::new("page.md"), PAGE);
+        assert!(!rewritten.contains(OPEN), "{rewritten}");
+        assert!(rewritten.contains("<div class=\"quiz\" id=\"quiz-page-1\">"));
+        assert!(!rewritten.contains("</script>\n<div class=\"quiz-static\"><p>When is </p>"));
+    }
+
+    #[test]
+    fn malformed_questions_say_what_is_wrong() {
+        let cases = [
+            (
+                "<!-- quiz: guess x -->\nQ?\n\n- a\n\nWhy.\n<!-- /quiz -->\n",
+                "not `guess`",
+            ),
+            (
+                "<!-- quiz: time gather_with_tasks -->\nQ?\n\n- [x] 1 s\n\nWhy.\n<!-- /quiz -->\n",
+                "needs `line=",
+            ),
+            (
+                "<!-- quiz: choice -->\nQ?\n\n- a\n- [x] b\n\nWhy.\n<!-- /quiz -->\n",
+                "a choice is `- [x] TEXT`",
+            ),
+            (
+                "<!-- quiz: choice -->\nQ?\n\n- [x] a\n- [ ] b\n<!-- /quiz -->\n",
+                "that says why",
+            ),
+            (
+                "<!-- quiz: order gather_with_tasks -->\nQ?\n\n- a\n- b\n\nWhy.\n<!-- /quiz -->\n",
+                "ends with its output",
+            ),
+            (
+                "<!-- quiz: choice -->\nQ?\n\n- [x] a\n- [ ] b\n\nWhy.\n",
+                "no <!-- /quiz -->",
+            ),
+        ];
+        for (text, wanted) in cases {
+            let (_, problems) = parse(Path::new("p.md"), text);
+            assert!(
+                problems.iter().any(|p| p.contains(wanted)),
+                "{wanted:?} not in {problems:?}"
+            );
+        }
     }
 
     #[test]
@@ -578,14 +838,5 @@ mod tests {
         assert_eq!(lines[0].stamp, Some(1.0));
         assert_eq!(lines[1].text, "executed in 3.00 seconds.");
         assert_eq!(lines[1].stamp, None);
-    }
-
-    #[test]
-    fn a_malformed_question_is_named_by_its_line() {
-        let text = "x\n<script type=\"text/x-quiz\" id=\"quiz-x\">\nguess: a\nask: ?\n</script>\n";
-        let (_, problems) = parse_page(Path::new("p.md"), text);
-        assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems[0].starts_with("p.md:3: quiz 'quiz-x', question 1: "));
-        assert!(problems[1].contains("has no questions"));
     }
 }
