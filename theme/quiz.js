@@ -1,11 +1,13 @@
-// The book's quizzes: turns each `<script type="text/x-quiz">` block of a page into questions the
-// reader answers before seeing the answer. The format is described, and the answer keys are
-// checked against the examples' expected output, in xtask/src/quiz.rs.
-// Plain JavaScript, no network: everything it needs is in the page.
+// The book's questions (written in the pages between <!-- quiz: ... --> and <!-- /quiz -->; the
+// format and the checks of their answer keys are in xtask/src/quiz.rs). In place of each question
+// the book's preprocessor (cargo xtask quiz-preprocessor) leaves a <div class="quiz"> that holds
+// the question's data as JSON, its parts already HTML, and a plain version for a reader without
+// JavaScript. This turns the data into a question the reader answers before the program's output
+// unfolds. Plain JavaScript, no network: everything it needs is in the page.
 "use strict";
 
 (function () {
-  // The print page holds every chapter at once; a quiz there could not be answered anyway.
+  // The print page holds every chapter at once; there the plain version stays.
   if (window.location.pathname.endsWith("print.html")) {
     return;
   }
@@ -18,66 +20,11 @@
       .replace(/"/g, "&quot;");
   }
 
-  // A page's link to another page is written to the Markdown file; the built book has HTML.
-  function href(target) {
-    if (/^[a-z]+:/.test(target)) {
-      return target;
-    }
-    return target.replace(/\.md(#|$)/, ".html$1");
-  }
-
-  // Inline Markdown, as the questions use it: `code`, [links](page.md#id), *emphasis*.
-  function inline(text) {
-    const token = /\[([^\]]+)\]\(([^)\s]+)\)|`([^`]*)`|\*([^*]+)\*/g;
-    let html = "";
-    let last = 0;
-    let match;
-    while ((match = token.exec(text)) !== null) {
-      html += escapeHtml(text.slice(last, match.index));
-      if (match[1] !== undefined) {
-        html += '<a href="' + escapeHtml(href(match[2])) + '">' + inline(match[1]) + "</a>";
-      } else if (match[3] !== undefined) {
-        html += "<code>" + escapeHtml(match[3]) + "</code>";
-      } else {
-        html += "<em>" + inline(match[4]) + "</em>";
-      }
-      last = token.lastIndex;
-    }
-    return html + escapeHtml(text.slice(last));
-  }
-
-  // The same grammar as xtask/src/quiz.rs: questions separated by blank lines; a first line
-  // `KIND: EXAMPLE`; `key: value` lines; `- item` lines, `- [x] right` or `- [ ] wrong`.
-  function parse(source) {
-    const questions = [];
-    source.split(/\n\s*\n/).forEach(function (block) {
-      const lines = block.split("\n").filter(function (l) {
-        return l.trim() !== "";
-      });
-      if (lines.length === 0) {
-        return;
-      }
-      const head = lines[0].split(":");
-      const question = {
-        kind: head[0].trim(),
-        example: (head[1] || "").trim(),
-        items: [],
-      };
-      lines.slice(1).forEach(function (line) {
-        if (line.startsWith("- ")) {
-          const item = line.slice(2).trim();
-          const mark = item.match(/^\[( |x)\] (.*)$/);
-          question.items.push(
-            mark ? { text: mark[2].trim(), right: mark[1] === "x" } : { text: item, right: true }
-          );
-        } else {
-          const at = line.indexOf(":");
-          question[line.slice(0, at).trim()] = line.slice(at + 1).trim();
-        }
-      });
-      questions.push(question);
-    });
-    return questions;
+  // A line of output is shown as code; a time or an answer to a choice as the page wrote it.
+  function shown(question, item) {
+    return question.kind === "order" || question.kind === "printed"
+      ? "<code>" + escapeHtml(item.text) + "</code>"
+      : item.html;
   }
 
   // A shuffle that is the same on every visit (seeded by the question), and never the answer.
@@ -111,6 +58,17 @@
     return e;
   }
 
+  // mdBook's book.js colours the code of the page before this script runs; the questions' code
+  // arrives later, so it gets the same treatment here (highlight.js, which mdBook ships).
+  function highlight(root) {
+    root.querySelectorAll("pre code").forEach(function (block) {
+      if (window.hljs && hljs.highlightBlock) {
+        hljs.highlightBlock(block);
+      }
+      block.classList.add("hljs");
+    });
+  }
+
   const PROMPTS = {
     order: "Click the lines in the order the program prints them.",
     time: "Choose one.",
@@ -124,12 +82,10 @@
   // same place), Try again to the first answer, and each line moved in an order question to the
   // line that takes its place. Changing an answer after checking clears the verdict, which no
   // longer holds.
-  function render(question, quizId, number) {
-    const box = element("div", "quiz-question");
+  function render(box, question) {
+    box.classList.add("quiz-question");
     box.dataset.kind = question.kind;
-    box.id = quizId + "-" + number;
-    const heading = "<strong>" + number + ".</strong> " + inline(question.ask || "");
-    const ask = element("p", "quiz-ask", heading);
+    const ask = element("div", "quiz-ask", question.ask);
     ask.id = box.id + "-ask";
     const how = element("p", "quiz-how", PROMPTS[question.kind] || "");
     how.id = box.id + "-how";
@@ -169,7 +125,7 @@
       controls.appendChild(pool);
       controls.appendChild(chosen);
       const buttons = shuffled(question.items, question.ask).map(function (item) {
-        const button = element("button", "quiz-line", "<code>" + escapeHtml(item.text) + "</code>");
+        const button = element("button", "quiz-line", shown(question, item));
         button.type = "button";
         button.dataset.text = item.text;
         button.addEventListener("click", function () {
@@ -227,8 +183,7 @@
         input.value = String(i);
         input.addEventListener("change", changed);
         label.appendChild(input);
-        const text = question.kind === "choice" ? inline(item.text) : "<code>" + escapeHtml(item.text) + "</code>";
-        label.appendChild(element("span", "", " " + text));
+        label.appendChild(element("span", "", " " + shown(question, item)));
         controls.appendChild(label);
         return input;
       });
@@ -253,6 +208,15 @@
     box.appendChild(check);
     box.appendChild(again);
     box.appendChild(feedback);
+
+    // The program's output, folded until the reader has checked an answer (or opens it).
+    let output = null;
+    if (question.output) {
+      output = element("details", "quiz-output");
+      output.appendChild(element("summary", "", "What the program printed"));
+      output.appendChild(element("div", "", question.output));
+      box.appendChild(output);
+    }
 
     check.addEventListener("click", function () {
       const given = answer();
@@ -281,11 +245,10 @@
             return i >= 0;
           });
         right = given.join(",") === expected.join(",");
-        const shown = expected.map(function (i) {
-          const text = question.items[i].text;
-          return question.kind === "choice" ? inline(text) : "<code>" + escapeHtml(text) + "</code>";
+        const keys = expected.map(function (i) {
+          return shown(question, question.items[i]);
         });
-        key = shown.length ? shown.join(", ") : "none of them";
+        key = keys.length ? keys.join(", ") : "none of them";
         if (question.kind === "printed") {
           key = "it prints " + key + ".";
         }
@@ -295,29 +258,37 @@
         "<p><strong>" + (right ? "Right." : "Not quite.") + "</strong> " +
         (right ? "" : "The answer: ") + (question.kind === "order" ? "" : key) + "</p>" +
         (question.kind === "order" && !right ? key : "") +
-        "<p>" + inline(question.why || "") + "</p>" +
-        '<p class="quiz-see">See ' + inline(question.see || "") + "</p>";
+        question.why +
+        (question.see ? '<div class="quiz-see">' + question.see + "</div>" : "");
+      highlight(feedback);
+      if (output) {
+        output.open = true;
+      }
       check.hidden = true;
       again.hidden = false;
       again.focus();
     });
+    // Trying again puts the question back as it was handed out, output folded.
     again.addEventListener("click", function () {
       reset();
       changed();
+      if (output) {
+        output.open = false;
+      }
       first().focus();
     });
-    return box;
   }
 
-  document.querySelectorAll('script[type="text/x-quiz"]').forEach(function (script) {
-    const quiz = element("div", "quiz");
-    quiz.dataset.quiz = script.id;
-    quiz.appendChild(
-      element("p", "quiz-intro", "Answer first, then check: the keys of the questions about output come from the programs' checked output.")
-    );
-    parse(script.textContent).forEach(function (question, i) {
-      quiz.appendChild(render(question, script.id, i + 1));
+  document.querySelectorAll("div.quiz").forEach(function (box) {
+    const data = box.querySelector("script.quiz-data");
+    if (!data) {
+      return;
+    }
+    const question = JSON.parse(data.textContent);
+    box.querySelectorAll(".quiz-static").forEach(function (plain) {
+      plain.remove();
     });
-    script.after(quiz);
+    render(box, question);
+    highlight(box);
   });
 })();

@@ -226,31 +226,20 @@ look();
 """
 
 
-# The quiz blocks of a built page, as its source wrote them (see xtask/src/quiz.rs).
-QUIZ_BLOCK = re.compile(r'<script type="text/x-quiz" id="([^"]+)">\n(.*?)</script>', re.S)
+# The questions of a built page, as the book's preprocessor left them (see xtask/src/quiz.rs):
+# each a <div class="quiz" id=...> with its data as JSON.
+QUIZ_DATA = re.compile(r'<script type="application/json" class="quiz-data">(.*?)</script>', re.S)
 
 
 def quizzes(html):
-    """The quizzes of a page: (id, questions); each question is a dict with its kind and items."""
-    found = []
-    for quiz_id, body in QUIZ_BLOCK.findall(html):
-        questions = []
-        for block in re.split(r"\n\s*\n", body.strip()):
-            lines = block.strip().split("\n")
-            question = {"kind": lines[0].split(":")[0].strip(), "items": []}
-            for line in lines[1:]:
-                if line.startswith("- "):
-                    mark = re.match(r"\[( |x)\] (.*)", line[2:].strip())
-                    text, right = (mark.group(2), mark.group(1) == "x") if mark else (line[2:], True)
-                    question["items"].append((text.strip(), right))
-            questions.append(question)
-        found.append((quiz_id, questions))
-    return found
+    """The questions of a page, in order: each the dict the widget reads (id, kind, items with
+    their text and whether they are right, output)."""
+    return [json.loads(data) for data in QUIZ_DATA.findall(html)]
 
 
 def answers(question):
     """The right answer to a question, and a wrong one, as the page's widget takes them."""
-    items = question["items"]
+    items = [(item["text"], item["right"]) for item in question["items"]]
     if question["kind"] == "order":
         right = [text for text, _ in items]
         return right, right[::-1]
@@ -262,12 +251,12 @@ def answers(question):
     return right, wrong
 
 
-# Answers question ARGS[1] of quiz ARGS[0] with ARGS[2] (the lines to click, in order, or the
-# indices of the choices to tick), checks it, and returns the feedback shown.
+# Answers question ARGS[0] with ARGS[1] (the lines to click, in order, or the indices of the
+# choices to tick), checks it, and returns the feedback shown and whether the output shows.
 ANSWER = """
-const [id, number, answer] = arguments;
-const box = document.getElementById(id + '-' + number);
-if (!box) { return {error: 'the page shows no question ' + number + ' for ' + id}; }
+const [id, answer] = arguments;
+const box = document.getElementById(id);
+if (!box || !box.querySelector('.quiz-check')) { return {error: 'the page shows no question ' + id}; }
 const again = box.querySelector('.quiz-again');
 if (!again.hidden) { again.click(); }
 if (box.dataset.kind === 'order') {
@@ -281,10 +270,16 @@ if (box.dataset.kind === 'order') {
     if (input.checked !== answer.includes(i)) { input.click(); }
   });
 }
+const output = box.querySelector('.quiz-output');
+const folded = output ? !output.open && !output.querySelector('pre').checkVisibility() : null;
 box.querySelector('.quiz-check').click();
 const feedback = box.querySelector('.quiz-feedback');
 box.scrollIntoView();
 return {
+  plain: box.querySelector('.quiz-static') !== null,
+  folded: folded,
+  unfolded: output ? output.open && output.querySelector('pre').checkVisibility() : null,
+  output: output ? output.querySelector('pre').innerText : null,
   verdict: feedback.dataset.verdict,
   text: feedback.innerText,
   key: [...feedback.querySelectorAll('ol li')].map(li => li.innerText),
@@ -293,51 +288,111 @@ return {
 """
 
 
-def quiz_problems(browser, base, book):
-    """Every question of every quiz, answered right and then wrong: the feedback must say so,
-    show the key when the answer was wrong, and link to a place that exists. Returns the problems,
-    and the page and quiz it answered last (wrong), for the screenshot."""
+def quiz_problems(browser, base, book, only=None):
+    """Every question of the book, answered with the keyboard, then right and wrong: the feedback
+    must say so and show the key when the answer was wrong; a question about a program must keep
+    its output folded until the answer is checked, and then show it; each link must lead to a
+    place that exists. Returns the problems, and the page and question it answered last (wrong),
+    for the screenshot."""
     problems, last = [], None
-    for path in pages(book):
+    for path in only or pages(book):
         with open(os.path.join(book, path), encoding="utf-8") as f:
             found = quizzes(f.read())
         if not found or path == "print.html":
             continue
         browser.go(base + path)
-        for quiz_id, questions in found:
-            for number, question in enumerate(questions, 1):
-                where = f"{path}: quiz '{quiz_id}', question {number}"
-                problems += [f"{where}: {p}" for p in keyboard_problems(browser, quiz_id, number, question)]
-                for expected, answer in zip(["right", "wrong"], answers(question)):
-                    shown = browser.run(ANSWER, quiz_id, number, answer)
-                    if "error" in shown:
-                        problems.append(f"{where}: {shown['error']}")
-                        break
-                    opening = "Right." if expected == "right" else "Not quite."
-                    if shown["verdict"] != expected or not shown["text"].startswith(opening):
-                        problems.append(f"{where}: the {expected} answer {answer} gets "
-                                        f"{shown['verdict']}: {shown['text'][:80]!r}")
-                    if expected == "wrong" and question["kind"] == "order" and \
-                            shown["key"] != [text for text, _ in question["items"]]:
-                        problems.append(f"{where}: the answer shown is {shown['key']}")
-                    if not shown["links"]:
-                        problems.append(f"{where}: the feedback links to nothing")
-                    for link in shown["links"]:
-                        problems += [f"{where}: the feedback's {p}" for p in target_problems(book, base, link)]
-            last = (path, quiz_id)
+        for question in found:
+            where = f"{path}: question {question['id']}"
+            problems += [f"{where}: {p}" for p in keyboard_problems(browser, question)]
+            for expected, answer in zip(["right", "wrong"], answers(question)):
+                shown = browser.run(ANSWER, question["id"], answer)
+                if "error" in shown:
+                    problems.append(f"{where}: {shown['error']}")
+                    break
+                opening = "Right." if expected == "right" else "Not quite."
+                if shown["verdict"] != expected or not shown["text"].startswith(opening):
+                    problems.append(f"{where}: the {expected} answer {answer} gets "
+                                    f"{shown['verdict']}: {shown['text'][:80]!r}")
+                if expected == "wrong" and question["kind"] == "order" and \
+                        shown["key"] != [item["text"] for item in question["items"]]:
+                    problems.append(f"{where}: the answer shown is {shown['key']}")
+                if question.get("output") and (shown["folded"], shown["unfolded"]) != (True, True):
+                    problems.append(f"{where}: the program's output is "
+                                    f"{'shown' if not shown['folded'] else 'folded'} before the "
+                                    f"answer is checked and "
+                                    f"{'shown' if shown['unfolded'] else 'still folded'} after")
+                if shown["plain"]:
+                    problems.append(f"{where}: the plain version is still shown beside the widget")
+                if question.get("output") and not (shown["output"] or "").strip():
+                    problems.append(f"{where}: the program's output is empty")
+                for link in shown["links"]:
+                    problems += [f"{where}: the feedback's {p}" for p in target_problems(book, base, link)]
+            last = (path, question)
     return problems, last
 
 
-# The state of question ARGS[1] of quiz ARGS[0], as a keyboard user meets it: where focus is,
-# the verdict shown, which buttons are shown, whether the feedback is a live region in the page,
-# and the name of the group that holds the answers.
+# Widgets broken on purpose, each as (what is wrong, the text of theme/quiz.js to replace, its
+# replacement): the quiz check must find each one wrong, or it is not checking that.
+BROKEN_WIDGETS = [
+    ("the output unfolded from the start",
+     'output = element("details", "quiz-output");',
+     'output = element("details", "quiz-output"); output.open = true;'),
+    ("the output left folded after Check",
+     "      if (output) {\n        output.open = true;\n      }", ""),
+    ("every verdict the wrong way round",
+     'feedback.dataset.verdict = right ? "right" : "wrong";',
+     'feedback.dataset.verdict = right ? "wrong" : "right";'),
+    ("the plain version left beside the widget", "plain.remove();", ""),
+    ("focus dropped after Check", "      again.focus();\n", ""),
+]
+
+
+def quiz_check_problems(browser, book):
+    """The quiz check, shown failing: on a copy of the book's page with the most kinds of
+    question, each of BROKEN_WIDGETS must be found wrong (and the widget as it is, right)."""
+    def kinds(path):
+        with open(os.path.join(book, path), encoding="utf-8") as f:
+            found = quizzes(f.read())
+        has_output = any(q.get("output") for q in found)
+        return len({q["kind"] for q in found}) + has_output
+    page = max((p for p in pages(book) if p != "print.html"), key=kinds)
+    problems = []
+    with tempfile.TemporaryDirectory(prefix="quiz-check-") as copy:
+        shutil.copytree(book, copy, dirs_exist_ok=True)
+        widget = [os.path.join(folder, f) for folder, _, files in os.walk(copy) for f in files
+                  if re.fullmatch(r"quiz(-[0-9a-f]+)?\.js", f)]
+        if len(widget) != 1:
+            return [f"the built book has {len(widget)} copies of theme/quiz.js, not one"]
+        with open(widget[0], encoding="utf-8") as f:
+            source = f.read()
+        for wrong, old, new in [("nothing", "", "")] + BROKEN_WIDGETS:
+            if old and source.count(old) != 1:
+                problems.append(f"the quiz check's self-test cannot break the widget ({wrong}): "
+                                f"theme/quiz.js no longer has {old!r} once; update BROKEN_WIDGETS")
+                continue
+            with open(widget[0], "w", encoding="utf-8") as f:
+                f.write(source.replace(old, new) if old else source)
+            base = serve(copy)
+            browser.go(base + page)
+            found, _ = quiz_problems(browser, base, copy, only=[page])
+            if wrong == "nothing" and found:
+                problems += [f"the quiz check's self-test, widget unchanged: {p}" for p in found]
+            elif wrong != "nothing" and not found:
+                problems.append(f"the quiz check does not notice a widget with {wrong} ({page})")
+    return problems
+
+
+# The state of question ARGS[0], as a keyboard user meets it: where focus is, the verdict shown,
+# which buttons are shown, whether the feedback is a live region in the page, and the name of the
+# group that holds the answers.
 QUESTION_STATE = """
-const [id, number] = arguments;
-const box = document.getElementById(id + '-' + number);
+const [id] = arguments;
+const box = document.getElementById(id);
 const feedback = box.querySelector('.quiz-feedback');
 const active = document.activeElement;
 const style = getComputedStyle(feedback);
 const group = box.querySelector('[role=group], [role=radiogroup], fieldset');
+const output = box.querySelector('.quiz-output');
 const names = group && (group.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean);
 const where = active === document.body || active === null ? 'nowhere (the page)'
   : !box.contains(active) ? 'outside the question'
@@ -362,15 +417,16 @@ return {
     ? (group.querySelector('legend') || {}).innerText || ''
     : names.map(n => (document.getElementById(n) || {}).innerText || '?').join(' '),
   ask: box.querySelector('.quiz-ask').innerText,
+  folded: output ? !output.open && !output.querySelector('pre').checkVisibility() : null,
 };
 """
 
-# Puts question ARGS[1] of quiz ARGS[0] back as handed out, marks its feedback element (to see
-# that the same live region is still there later), and gives focus to ARGS[2] in it: the
-# WHAT-th element that matches SELECTOR, or the line whose text is TEXT.
+# Puts question ARGS[0] back as handed out, marks its feedback element (to see that the same
+# live region is still there later), and gives focus to ARGS[1] in it: the WHAT-th element that
+# matches SELECTOR, or the line whose text is TEXT.
 QUESTION_FOCUS = """
-const [id, number, target] = arguments;
-const box = document.getElementById(id + '-' + number);
+const [id, target] = arguments;
+const box = document.getElementById(id);
 if (target.fresh) {
   const again = box.querySelector('.quiz-again');
   if (!again.hidden) { again.click(); }
@@ -387,7 +443,7 @@ return null;
 ENTER, SPACE = "\ue007", "\ue00d"
 
 
-def keyboard_problems(browser, quiz_id, number, question):
+def keyboard_problems(browser, question):
     """Answers a question with the keyboard: focus must stay where a keyboard user expects it
     (Check hands it to Try again, Try again to the first answer, a moved line to the line that
     takes its place, the last line placed to Check); changing a checked answer must clear the
@@ -397,10 +453,10 @@ def keyboard_problems(browser, quiz_id, number, question):
     kind = question["kind"]
 
     def state():
-        return browser.run(QUESTION_STATE, quiz_id, number)
+        return browser.run(QUESTION_STATE, question["id"])
 
     def focus(**target):
-        missing = browser.run(QUESTION_FOCUS, quiz_id, number, target)
+        missing = browser.run(QUESTION_FOCUS, question["id"], target)
         if missing:
             raise LookupError(missing)
 
@@ -414,6 +470,8 @@ def keyboard_problems(browser, quiz_id, number, question):
     try:
         right, wrong = answers(question)
         first = state()
+        if question.get("output") and first["folded"] is not True:
+            problems.append("the program's output shows before the reader has answered")
         if kind == "order":
             focus(fresh=True, selector=".quiz-pool button")
             for placed, text in enumerate(right, 1):
@@ -772,13 +830,13 @@ def browser_problems(book, screenshot):
         problems += sidebar_problems(browser, base)
         found, last = quiz_problems(browser, base, book)
         problems += found
+        problems += quiz_check_problems(browser, book)
         if last is None:
             problems.append("the book has no quiz")
         else:
-            # The last quiz, answered wrong, with its feedback in view.
+            # The last question, answered wrong, with its feedback in view.
             browser.go(base + last[0])
-            quiz = quizzes(open(os.path.join(book, last[0]), encoding="utf-8").read())[-1]
-            browser.run(ANSWER, quiz[0], len(quiz[1]), answers(quiz[1][-1])[1])
+            browser.run(ANSWER, last[1]["id"], answers(last[1])[1])
             browser.screenshot(os.path.join(os.path.dirname(screenshot), "quiz.png"))
         started = time.monotonic()
         problems += accessibility_problems(browser, base, book, axe)
