@@ -506,3 +506,57 @@ fn bless_writes_the_expected_file_and_keeps_what_still_matches_python() {
     let (text, code) = said(&xtask_in(&copy, &["verify", "greet.py"]));
     assert_eq!(code, Some(0), "blessed, it passes:\n{text}");
 }
+
+/// `cargo xtask hint NAME` shows the hints one at a time, says how many are left, remembers what
+/// was read (in the target directory, here a scratch one), and shows hint N on demand; bad input
+/// says what to do.
+#[test]
+fn hints_come_one_at_a_time_and_are_remembered() {
+    let target = scratch_dir("hints-seen");
+    let exercise = &workbook().exercises[0];
+    let name = exercise.name.as_str();
+    let total = xtask::hints::read(&workbook().root, name).unwrap().len();
+    let hint = |args: &[&str]| {
+        let out = Command::new(xtask_program())
+            .current_dir(&workbook().root)
+            .env("CARGO_TARGET_DIR", &target)
+            .arg("hint")
+            .args(args)
+            .output()
+            .unwrap();
+        said(&out)
+    };
+    let (first, code) = hint(&[name]);
+    assert_eq!(code, Some(0), "{first}");
+    assert!(
+        first.starts_with(&format!("{name}, hint 1 of {total}:")),
+        "{first}"
+    );
+    assert!(first.contains("again shows hint 2"), "{first}");
+    let (second, _) = hint(&[name]);
+    assert!(
+        second.starts_with(&format!("{name}, hint 2 of {total}:")),
+        "{second}"
+    );
+    let (again, _) = hint(&[name, "1"]);
+    assert_eq!(again, first, "hint 1 on demand is hint 1");
+    let (next, _) = hint(&[name]);
+    assert!(
+        next.contains(&format!("hint {} of {total}", 3.min(total))),
+        "{next}"
+    );
+    let (last, _) = hint(&[name]);
+    assert!(last.contains("That was the last hint"), "{last}");
+
+    for (args, says) in [
+        (vec![], "`cargo xtask hint NAME` shows the next hint"),
+        (vec![name, "two"], "the second argument is a hint's number"),
+        (vec![name, "9"], "has hints 1 to"),
+        (vec!["ex99_nothing"], "unknown exercise 'ex99_nothing'"),
+        (vec![name, "--all"], "--all"),
+    ] {
+        let (text, code) = hint(&args);
+        assert_eq!(code, Some(2), "{args:?}:\n{text}");
+        assert!(text.contains(says), "{args:?}:\n{text}");
+    }
+}

@@ -65,8 +65,6 @@ pub struct Example {
     pub expected_file: PathBuf,
     pub expected: Expected,
     pub description: String,
-    /// For an exercise, its `//! Hint:` line, shown when it is not done yet.
-    pub hint: Option<String>,
     /// Arguments the harness runs it with, from a `//! verify-args:` line (say, a small size
     /// for a benchmark).
     pub args: Vec<String>,
@@ -266,23 +264,6 @@ fn field<'t>(header: &[&'t str], key: &str) -> Option<&'t str> {
         .map(str::trim)
 }
 
-/// The `Hint:` paragraph of a header: from that line to the next blank line.
-fn hint(header: &[&str]) -> Option<String> {
-    let start = header.iter().position(|l| l.starts_with("Hint:"))?;
-    let lines: Vec<&str> = header[start..]
-        .iter()
-        .take_while(|l| !l.trim().is_empty())
-        .map(|l| l.trim())
-        .collect();
-    Some(
-        lines
-            .join("\n")
-            .trim_start_matches("Hint:")
-            .trim()
-            .to_string(),
-    )
-}
-
 fn seconds_field(header: &[&str], key: &str, file: &Path) -> Result<Option<Duration>, String> {
     let Some(value) = field(header, key) else {
         return Ok(None);
@@ -351,7 +332,6 @@ fn describe(root: &Path, path: &Path, language: Language) -> Result<Example, Str
             .first()
             .map(|l| l.trim().to_string())
             .unwrap_or_default(),
-        hint: hint(&header),
         args: field(&header, "verify-args")
             .map(|l| l.split_whitespace().map(String::from).collect())
             .unwrap_or_default(),
@@ -441,7 +421,6 @@ fn read_counterpart(root: &Path, path: &Path, twin: &Example) -> Result<Example,
     example.expected_file = expected_file;
     example.expected = expected;
     example.description = format!("the Python counterpart of {}", twin.name);
-    example.hint = None;
     example.args = Vec::new();
     Ok(example)
 }
@@ -449,15 +428,6 @@ fn read_counterpart(root: &Path, path: &Path, twin: &Example) -> Result<Example,
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_hint_is_read_whole() {
-        let text = "//! Do it.\n//!\n//! Hint: first line,\n//! second line.\n//!\n//! Other.\n";
-        assert_eq!(
-            hint(&header(text, Language::Rust)).unwrap(),
-            "first line,\nsecond line."
-        );
-    }
 
     #[test]
     fn fields_are_read_from_the_header_only() {

@@ -137,7 +137,7 @@ pub enum DiffLine {
 }
 
 /// The difference between expected and actual output.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Diff {
     pub lines: Vec<DiffLine>,
     /// Every line was printed, in order; only timings are out of range.

@@ -15,7 +15,7 @@ use std::time::Duration;
 use crate::build::Progress;
 use crate::catalog::{EXERCISE_KEYS, EXERCISES};
 use crate::report::{Outcome, Verdict};
-use crate::{Example, Options, Report, Workbook, compare, suggest, verify};
+use crate::{Example, Options, Report, Workbook, compare, hints, suggest, traps, verify};
 
 /// How an exercise stands: done, still to do, or not known (it cannot be checked, through no
 /// fault of the reader's work: a file of the workbook is missing, or the machine is too busy).
@@ -219,8 +219,9 @@ pub fn changed(workbook: &Workbook) -> Vec<&Example> {
         .collect()
 }
 
-/// What to tell the reader about their exercise: that it is done, or what is still wrong.
-pub fn feedback(exercise: &Example, outcome: &Outcome) -> String {
+/// What to tell the reader about their exercise: that it is done, or what is still wrong, the
+/// trap they most likely fell into (see [`crate::traps`]), and which hint to read next.
+pub fn feedback(workbook: &Workbook, exercise: &Example, outcome: &Outcome) -> String {
     let name = &exercise.name;
     if outcome.passed() {
         return format!("{name}: done! It prints what it should, when it should.\n");
@@ -257,9 +258,21 @@ pub fn feedback(exercise: &Example, outcome: &Outcome) -> String {
     {
         text += &timing_advice(took.as_secs_f64(), exercise.expected_duration());
     }
-    if let Some(hint) = &exercise.hint {
-        text += &format!("\nHint: {}\n", hint.replace('\n', "\n      "));
+    let read = |path: PathBuf| fs::read_to_string(path).unwrap_or_default();
+    let solution = workbook
+        .root
+        .join(EXERCISE_KEYS)
+        .join(&exercise.name)
+        .join("solution.rs");
+    for advice in traps::advice(
+        &read(working_copy(workbook, exercise)),
+        &read(solution),
+        &exercise.expected,
+        &outcome.verdict,
+    ) {
+        text += &format!("\n{advice}\n");
     }
+    text += &format!("\n{}", hints::pointer(workbook, exercise));
     text
 }
 

@@ -4,17 +4,20 @@
 //! `cargo xtask` (in `main.rs`) and the tests in `tests/` both call this library, so the checks
 //! exist once.
 
+pub mod answers;
 pub mod book;
 pub mod build;
 pub mod catalog;
 pub mod citations;
 pub mod compare;
 pub mod exercise;
+pub mod hints;
 pub mod markdown;
 pub mod mutants;
 pub mod notes;
 pub mod orphans;
 pub mod pages;
+pub mod preprocessor;
 pub mod quiz;
 pub mod registry;
 pub mod repeat;
@@ -25,6 +28,7 @@ pub mod suggest;
 pub mod supervisor;
 pub mod timeline;
 pub mod timing;
+pub mod traps;
 pub mod verify;
 pub mod watch;
 

@@ -52,6 +52,18 @@ const COMMANDS: &[Command] = &[
         run: check,
     },
     Command {
+        name: "hint",
+        usage: "hint NAME [N]",
+        summary: "the next hint for an exercise (each exercise has two or three, from a nudge \
+                  to nearly the answer); with N, hint N",
+        help: "Shows the next hint for exercise NAME that you have not read yet, and says how \
+               many are left; `cargo xtask hint NAME 2` shows hint 2 again. It remembers what \
+               you have read in target/xtask/hints/. The hints are in \
+               xtask/exercises/NAME/hints.md, and folded under each exercise in the book.",
+        section: Section::Reading,
+        run: hint,
+    },
+    Command {
         name: "watch",
         usage: "watch",
         summary: "check the exercise you are working on each time you save it",
@@ -166,16 +178,16 @@ const COMMANDS: &[Command] = &[
         run: new_exercise,
     },
     Command {
-        name: "quiz-preprocessor",
-        usage: "quiz-preprocessor",
-        summary: "mdBook's preprocessor for the questions (book.toml names it): each question \
-                  becomes the data the page's widget reads",
-        help: "Not for running by hand: mdBook runs it (see `[preprocessor.quiz]` in book.toml), \
-               with `supports RENDERER`, then with the book on stdin, and reads the book, each \
-               question rewritten, on stdout. The question format is described in \
-               xtask/src/quiz.rs.",
+        name: "preprocessor",
+        usage: "preprocessor",
+        summary: "the book's mdBook preprocessor (book.toml names it): questions become the data \
+                  the page's widget reads, and exercises' hints are shown folded",
+        help: "Not for running by hand: mdBook runs it (see `[preprocessor.workbook]` in \
+               book.toml), with `supports RENDERER`, then with the book on stdin, and reads the \
+               book, rewritten, on stdout. The question format is described in xtask/src/quiz.rs, \
+               the hints' in xtask/src/hints.rs.",
         section: Section::Maintainers,
-        run: xtask::quiz::preprocess,
+        run: xtask::preprocessor::run,
     },
     Command {
         name: "scale",
@@ -483,9 +495,37 @@ fn check(names: &[String]) -> Result<bool, String> {
         return Ok(exercises.iter().all(|e| outcome(e).passed()));
     }
     for e in &exercises {
-        println!("{}", exercise::feedback(e, outcome(e)));
+        println!("{}", exercise::feedback(&workbook, e, outcome(e)));
     }
     Ok(exercises.iter().all(|e| outcome(e).passed()))
+}
+
+fn hint(args: &[String]) -> Result<bool, String> {
+    if let Some(flag) = args.iter().find(|a| a.starts_with('-')) {
+        return Err(unknown_option(flag, "hint"));
+    }
+    let (name, which) = match args {
+        [name] => (name, None),
+        [name, n] => match n.parse::<usize>() {
+            Ok(n) => (name, Some(n)),
+            Err(_) => {
+                return Err(format!(
+                    "`cargo xtask hint {name} {n}`: the second argument is a hint's number,                      such as 2"
+                ));
+            }
+        },
+        _ => {
+            return Err(
+                "`cargo xtask hint NAME` shows the next hint for exercise NAME (`cargo xtask \
+                 check` lists them); `cargo xtask hint NAME 2` shows hint 2"
+                    .to_string(),
+            );
+        }
+    };
+    let workbook = Workbook::locate()?;
+    let exercise = exercise::select(&workbook, std::slice::from_ref(name))?[0];
+    print!("{}", xtask::hints::show(&workbook, exercise, which)?);
+    Ok(true)
 }
 
 fn reset(args: &[String]) -> Result<bool, String> {

@@ -582,7 +582,6 @@ mod tests {
             expected_file: "examples/m.stdout".into(),
             expected: Expected::Output("[1.00s] x\n".into()),
             description: String::new(),
-            hint: None,
             args: Vec::new(),
             limit: None,
             cpu: None,

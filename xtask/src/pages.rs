@@ -8,7 +8,9 @@
 //!   page;
 //! - every citation of a crate's or CPython's source holds (see [`crate::citations`]);
 //! - every quiz's answer key agrees with the expected output, and every quotation of the notes
-//!   is the notes' words (see [`crate::quiz`]).
+//!   is the notes' words (see [`crate::quiz`], [`crate::notes`]);
+//! - every exercise has its hints, shown folded on its page (see [`crate::hints`]), and no page
+//!   shows its answer (see [`crate::answers`]).
 //!
 //! It reads the Markdown sources only (through [`crate::markdown`]), so it runs without mdBook.
 
@@ -122,6 +124,8 @@ pub fn lint(workbook: &Workbook) -> (Vec<String>, Vec<String>) {
     let (citations, unchecked) = crate::citations::problems(root, &pages);
     problems.extend(citations);
     problems.extend(crate::quiz::problems(workbook, &pages));
+    problems.extend(crate::hints::problems(workbook, &pages));
+    problems.extend(crate::answers::problems(workbook, &included));
     problems.extend(crate::notes::problems(workbook, &pages));
     (problems, unchecked)
 }

@@ -1,9 +1,9 @@
 //! The book's questions. A question about a program comes before that program's output, which
 //! stays folded until the reader has answered; its answer key is checked against the program's
 //! expected output, the file the harness checks the program against. Each question is read from
-//! the page once, here: `cargo xtask lint` checks it, and the mdBook preprocessor
-//! ([`preprocess`], `cargo xtask quiz-preprocessor`, named in `book.toml`) turns it into the data
-//! the page's widget (`theme/quiz.js`) and the browser test read.
+//! the page once, here: `cargo xtask lint` checks it, and the book's preprocessor
+//! ([`crate::preprocessor`]) turns it into the data the page's widget (`theme/quiz.js`) and the
+//! browser test read ([`rewrite`]).
 //!
 //! A question is ordinary Markdown between two comments, so that a translation tool (which
 //! leaves HTML aside) offers its words for translation:
@@ -43,7 +43,6 @@
 //! may show: a question is answered before the answer is in sight. Lines are compared exactly,
 //! without their stamps (`[1.00s] `).
 
-use std::io::Read;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -55,7 +54,7 @@ use crate::markdown::{self, Page};
 use crate::{Example, Expected, Workbook};
 
 /// How a question starts and ends in a page, and how its output does.
-const OPEN: &str = "<!-- quiz:";
+pub(crate) const OPEN: &str = "<!-- quiz:";
 const CLOSE: &str = "<!-- /quiz -->";
 const OUTPUT_OPEN: &str = "<!-- output -->";
 const OUTPUT_CLOSE: &str = "<!-- /output -->";
@@ -205,8 +204,16 @@ pub fn parse(page: &Path, text: &str) -> (Vec<Question>, Vec<String>) {
     (questions, problems)
 }
 
-/// The head of a question: its kind and its settings, from the opening comment.
-fn head(comment: &str) -> Result<(Kind, Option<String>, Option<String>, Option<usize>), String> {
+/// The head of a question, from its opening comment: its kind, the example it asks about, and
+/// the line (and which time it is printed) that a `time` question asks about.
+struct Head {
+    kind: Kind,
+    example: Option<String>,
+    line: Option<String>,
+    nth: Option<usize>,
+}
+
+fn head(comment: &str) -> Result<Head, String> {
     let inside = comment
         .trim()
         .strip_prefix(OPEN)
@@ -262,18 +269,33 @@ fn head(comment: &str) -> Result<(Kind, Option<String>, Option<String>, Option<u
     }
     match (kind, &example) {
         (Kind::Choice, Some(_)) => Err("a `choice` question names no example".to_string()),
-        (Kind::Choice, None) => Ok((kind, None, line, nth)),
+        (Kind::Choice, None) => Ok(Head {
+            kind,
+            example: None,
+            line,
+            nth,
+        }),
         (_, None) => Err(format!("`{}` needs the example it asks about", kind.name())),
         (Kind::Time, Some(_)) if line.is_none() => {
             Err("a `time` question needs `line=\"LINE\"`".to_string())
         }
-        (_, Some(example)) => Ok((kind, Some(example.to_string()), line, nth)),
+        (_, Some(example)) => Ok(Head {
+            kind,
+            example: Some(example.to_string()),
+            line,
+            nth,
+        }),
     }
 }
 
 /// Reads the question between the comments at `open` and `close` of `text`.
 fn read_question(text: &str, open: Range<usize>, close: Range<usize>) -> Result<Question, String> {
-    let (kind, example, asked, nth) = head(&text[open.clone()])?;
+    let Head {
+        kind,
+        example,
+        line: asked,
+        nth,
+    } = head(&text[open.clone()])?;
     let body_start = open.end;
     let body = &text[body_start..close.start];
     let shift = |r: Range<usize>| r.start + body_start..r.end + body_start;
@@ -604,7 +626,7 @@ fn check_question(question: &Question, examples: &[Example]) -> Vec<String> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The preprocessor.
+// For the book's preprocessor.
 
 /// The data of a question for the page's widget, its parts rendered from `text` (a chapter's
 /// Markdown after mdBook's includes): `{id, kind, ask, items: [{html, text, right}], why, see,
@@ -684,50 +706,6 @@ pub fn rewrite(chapter: &Path, text: &str) -> String {
     }
     out.push_str(&text[last..]);
     out
-}
-
-/// `cargo xtask quiz-preprocessor`: mdBook's preprocessor protocol. Called with `supports
-/// RENDERER`, it answers for the HTML renderer only; called with no argument, it reads mdBook's
-/// `[context, book]` on stdin and writes the book, each question rewritten (see [`rewrite`]).
-pub fn preprocess(args: &[String]) -> Result<bool, String> {
-    if let [supports, renderer] = args
-        && supports == "supports"
-    {
-        return Ok(renderer == "html");
-    }
-    let mut input = String::new();
-    std::io::stdin()
-        .read_to_string(&mut input)
-        .map_err(|e| format!("cannot read mdBook's input: {e}"))?;
-    let input: Value =
-        serde_json::from_str(&input).map_err(|e| format!("mdBook sent something else: {e}"))?;
-    let mut book = input
-        .get(1)
-        .cloned()
-        .ok_or("mdBook's input is [context, book]")?;
-    if let Some(items) = book.get_mut("items") {
-        rewrite_items(items);
-    }
-    println!("{book}");
-    Ok(true)
-}
-
-fn rewrite_items(items: &mut Value) {
-    for item in items.as_array_mut().into_iter().flatten() {
-        let Some(chapter) = item.get_mut("Chapter") else {
-            continue;
-        };
-        let path = chapter["path"].as_str().unwrap_or_default().to_string();
-        if let Some(content) = chapter.get_mut("content")
-            && let Some(text) = content.as_str()
-            && text.contains(OPEN)
-        {
-            *content = Value::String(rewrite(Path::new(&path), text));
-        }
-        if let Some(sub) = chapter.get_mut("sub_items") {
-            rewrite_items(sub);
-        }
-    }
 }
 
 #[cfg(test)]

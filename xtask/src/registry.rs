@@ -217,6 +217,14 @@ pub fn new_exercise(root: &Path, name: &str) -> Result<Vec<PathBuf>, String> {
          say!(\"done\");\n}\n",
     )?;
     write(dir.join("expected.stdout"), "[0.00s] done\n")?;
+    write(
+        dir.join("hints.md"),
+        &format!(
+            "# Hints: {name}\n\n## Hint 1\n\nA nudge: which idea of the chapter does it need?\n\n\
+             ## Hint 2\n\nA step further: what to use, where.\n\n## Hint 3\n\nNearly the \
+             answer: the shape of the code, not the code.\n"
+        ),
+    )?;
     write(root.join(EXERCISES).join(format!("{name}.rs")), &handout)?;
     let append = |path: PathBuf, text: String, written: &mut Vec<PathBuf>| -> Result<(), String> {
         let mut current = fs::read_to_string(&path)

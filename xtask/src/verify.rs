@@ -632,7 +632,6 @@ mod tests {
             expected_file: "examples/late.stdout".into(),
             expected: Expected::Output(expected.into()),
             description: String::new(),
-            hint: None,
             args: Vec::new(),
             limit: None,
             cpu: None,

@@ -30,7 +30,7 @@ pub fn watch(workbook: &Workbook) -> Result<bool, String> {
     println!("{}\n", exercise::progress(&all, &report));
     if let Some(next) = all.iter().find(|e| !done[e.name.as_str()]) {
         let outcome = report.outcome(&next.name).expect("checked");
-        println!("{}", exercise::feedback(next, outcome));
+        println!("{}", exercise::feedback(workbook, next, outcome));
     }
     println!("Watching exercises/ for changes; Ctrl-C stops.");
     loop {
@@ -46,7 +46,7 @@ pub fn watch(workbook: &Workbook) -> Result<bool, String> {
             println!("\n{} changed: checking it...", e.source.display());
             let report = exercise::check(workbook, &[e], Progress::Show)?;
             let outcome = report.outcome(&e.name).expect("checked");
-            println!("{}", exercise::feedback(e, outcome));
+            println!("{}", exercise::feedback(workbook, e, outcome));
             let was_done = done.insert(e.name.as_str(), outcome.passed());
             if outcome.passed() && was_done != Some(true) {
                 let next = all.iter().find(|e| !done[e.name.as_str()]);
