@@ -35,6 +35,39 @@ fn both_ways(name: &str) {
         feedback.contains("Stuck? "),
         "the feedback on {name} does not point at its hints:\n{feedback}"
     );
+    mistakes_are_caught(exercise);
+}
+
+/// Each usual mistake kept for the exercise fails its check, and the feedback says what its
+/// `//! feedback:` line asks for (the trap it falls into, say).
+fn mistakes_are_caught(exercise: &xtask::Example) {
+    let prefix = format!("{}_mistake_", exercise.name);
+    for key in crate::shared::keys()
+        .iter()
+        .filter(|k| k.name.starts_with(&prefix))
+    {
+        let outcome = keys().outcome(&key.name).expect("the mistake was checked");
+        assert!(
+            !outcome.unjudged(),
+            "{} could not be judged, the machine is too busy:\n{outcome}",
+            key.name
+        );
+        assert!(
+            !outcome.passed(),
+            "{} passes the check: the check does not catch this mistake",
+            key.name
+        );
+        let code = std::fs::read_to_string(workbook().root.join(&key.source)).unwrap();
+        let feedback = exercise::feedback_on(workbook(), exercise, outcome, &code);
+        for wanted in code.lines().filter_map(|l| l.strip_prefix("//! feedback:")) {
+            assert!(
+                feedback.contains(wanted.trim()),
+                "the feedback on {} does not say {:?}:\n{feedback}",
+                key.name,
+                wanted.trim()
+            );
+        }
+    }
 }
 
 macro_rules! exercises {
@@ -68,7 +101,7 @@ exercises! {
 
 #[test]
 fn every_exercise_has_a_handout_and_a_solution() {
-    for key in exercise::keys(&workbook().exercises.iter().collect::<Vec<_>>()) {
+    for key in crate::shared::keys() {
         assert!(
             workbook().root.join(&key.source).is_file(),
             "{}: write {}",
@@ -150,6 +183,14 @@ fn a_new_exercise_is_written_everywhere_and_a_disagreement_is_caught() {
         xtask::registry::new_exercise(&root, "first").is_err(),
         "a malformed name"
     );
+    let written = xtask::registry::new_mistake(&root, "ex01_first", "too_early").unwrap();
+    assert_eq!(written.len(), 2, "{written:?}");
+    assert_eq!(
+        xtask::registry::drift(&root, &["ex01_first"]),
+        Vec::<String>::new()
+    );
+    // A mistake kept without its [[example]] is never checked: caught.
+    write("xtask/exercises/ex01_first/mistakes/unbuilt.rs", "fn main() {}\n");
 
     // Break it: drop the solution's [[example]], and list an exercise that does not exist.
     let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
@@ -165,6 +206,7 @@ fn a_new_exercise_is_written_everywhere_and_a_disagreement_is_caught() {
     let problems = xtask::registry::drift(&root, &["ex01_first", "ex03_unlisted"]);
     let expected = [
         "Cargo.toml has no [[example]] ex01_first_solution",
+        "Cargo.toml has no [[example]] ex01_first_mistake_unbuilt",
         "Cargo.toml has no [[example]] ex03_unlisted_handout",
         "exercises/Cargo.toml has no [[example]] ex03_unlisted",
         "tests/workbook/exercises.rs does not list ex03_unlisted",

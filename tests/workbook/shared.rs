@@ -13,10 +13,14 @@ pub fn workbook() -> &'static Workbook {
     WORKBOOK.get_or_init(|| Workbook::locate().unwrap_or_else(|e| panic!("{e}")))
 }
 
-/// The exercises' keys: `NAME_handout` and `NAME_solution` for every exercise.
+/// The exercises' keys: `NAME_handout`, `NAME_solution` and `NAME_mistake_WHAT` for every
+/// exercise.
 pub fn keys() -> &'static [Example] {
     static KEYS: OnceLock<Vec<Example>> = OnceLock::new();
-    KEYS.get_or_init(|| exercise::keys(&workbook().exercises.iter().collect::<Vec<_>>()))
+    KEYS.get_or_init(|| {
+        let exercises: Vec<&Example> = workbook().exercises.iter().collect();
+        exercise::keys(&workbook().root, &exercises)
+    })
 }
 
 static REPORT: OnceLock<Report> = OnceLock::new();

@@ -115,34 +115,36 @@ pub fn check(
     Ok(report)
 }
 
-/// The maintainers' copies of `exercises`: each as handed out (`NAME_handout`) and its reference
-/// solution (`NAME_solution`), as examples expected to print what the exercise must.
-pub fn keys(exercises: &[&Example]) -> Vec<Example> {
+/// The maintainers' copies of `exercises`: each as handed out (`NAME_handout`), its reference
+/// solution (`NAME_solution`) and its usual mistakes (`NAME_mistake_WHAT`), as examples expected
+/// to print what the exercise must (the handout and the mistakes fail by design).
+pub fn keys(root: &Path, exercises: &[&Example]) -> Vec<Example> {
     exercises
         .iter()
         .flat_map(|exercise| {
-            ["handout", "solution"].map(|kind| Example {
-                name: format!("{}_{kind}", exercise.name),
-                source: Path::new(EXERCISE_KEYS)
-                    .join(&exercise.name)
-                    .join(format!("{kind}.rs")),
-                // The exercise's own limit, even in a pass with the examples: a handout that
-                // waits forever should not hold the whole pass up.
-                limit: Some(
-                    exercise
-                        .limit
-                        .unwrap_or_else(|| verify::default_limit(exercise, BASE_LIMIT)),
-                ),
-                fails_by_design: kind == "handout",
-                ..(*exercise).clone()
-            })
+            crate::registry::key_files(root, &exercise.name)
+                .into_iter()
+                .map(|(kind, source)| Example {
+                    name: format!("{}_{kind}", exercise.name),
+                    // The exercise's own limit, even in a pass with the examples: a handout that
+                    // waits forever should not hold the whole pass up.
+                    limit: Some(
+                        exercise
+                            .limit
+                            .unwrap_or_else(|| verify::default_limit(exercise, BASE_LIMIT)),
+                    ),
+                    fails_by_design: kind != "solution",
+                    source,
+                    ..(*exercise).clone()
+                })
+                .collect::<Vec<_>>()
         })
         .collect()
 }
 
 /// Builds and runs the handouts and the reference solutions of `exercises`, together.
 pub fn check_keys(workbook: &Workbook, exercises: &[&Example]) -> Result<Report, String> {
-    let keys = keys(exercises);
+    let keys = keys(&workbook.root, exercises);
     let keys: Vec<&Example> = keys.iter().collect();
     let options = Options {
         features: vec!["exercise-keys"],
@@ -222,6 +224,17 @@ pub fn changed(workbook: &Workbook) -> Vec<&Example> {
 /// What to tell the reader about their exercise: that it is done, or what is still wrong, the
 /// trap they most likely fell into (see [`crate::traps`]), and which hint to read next.
 pub fn feedback(workbook: &Workbook, exercise: &Example, outcome: &Outcome) -> String {
+    let code = fs::read_to_string(working_copy(workbook, exercise)).unwrap_or_default();
+    feedback_on(workbook, exercise, outcome, &code)
+}
+
+/// The feedback on `code`, a version of `exercise` that was checked with `outcome`.
+pub fn feedback_on(
+    workbook: &Workbook,
+    exercise: &Example,
+    outcome: &Outcome,
+    code: &str,
+) -> String {
     let name = &exercise.name;
     if outcome.passed() {
         return format!("{name}: done! It prints what it should, when it should.\n");
@@ -258,15 +271,14 @@ pub fn feedback(workbook: &Workbook, exercise: &Example, outcome: &Outcome) -> S
     {
         text += &timing_advice(took.as_secs_f64(), exercise.expected_duration());
     }
-    let read = |path: PathBuf| fs::read_to_string(path).unwrap_or_default();
     let solution = workbook
         .root
         .join(EXERCISE_KEYS)
         .join(&exercise.name)
         .join("solution.rs");
     for advice in traps::advice(
-        &read(working_copy(workbook, exercise)),
-        &read(solution),
+        code,
+        &fs::read_to_string(solution).unwrap_or_default(),
         &exercise.expected,
         &outcome.verdict,
     ) {

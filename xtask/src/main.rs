@@ -178,6 +178,17 @@ const COMMANDS: &[Command] = &[
         run: new_exercise,
     },
     Command {
+        name: "new-mistake",
+        usage: "new-mistake NAME WHAT",
+        summary: "keep a usual mistake of an exercise, which its check must catch",
+        help: "Writes xtask/exercises/NAME/mistakes/WHAT.rs, a copy of the solution to break as \
+               a reader would, and its [[example]] NAME_mistake_WHAT. `cargo test` checks that \
+               every mistake fails the exercise's check, and that the feedback says the words of \
+               its `//! feedback:` line.",
+        section: Section::Maintainers,
+        run: new_mistake,
+    },
+    Command {
         name: "preprocessor",
         usage: "preprocessor",
         summary: "the book's mdBook preprocessor (book.toml names it): questions become the data \
@@ -419,8 +430,32 @@ fn new_exercise(rest: &[String]) -> Result<bool, String> {
         );
     }
     println!(
-        "\nNow write the handout, the solution and the expected output, and include the expected \
-         output in the chapter's exercises page."
+        "\nNow write the handout, the solution, the expected output and the hints; in the \
+         chapter's exercises page, include the expected output and write \
+         `<!-- hints: {name} -->`. `cargo xtask new-mistake {name} WHAT` keeps a usual mistake \
+         that the check must catch."
+    );
+    Ok(true)
+}
+
+fn new_mistake(rest: &[String]) -> Result<bool, String> {
+    let [name, what] = rest else {
+        return Err(
+            "`cargo xtask new-mistake NAME WHAT` needs an exercise and a name for the mistake, \
+             such as `ex12_at_most_two let_underscore_permit`"
+                .to_string(),
+        );
+    };
+    let root = Workbook::locate()?.root;
+    for file in xtask::registry::new_mistake(&root, name, what)? {
+        println!(
+            "wrote {}",
+            file.strip_prefix(&root).unwrap_or(&file).display()
+        );
+    }
+    println!(
+        "\nNow break the copy of the solution as a reader would, and say what the mistake is in \
+         its first line; `//! feedback: WORDS` makes the tests check that the feedback says them."
     );
     Ok(true)
 }

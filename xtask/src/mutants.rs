@@ -272,7 +272,7 @@ fn why_caught(outcome: &Outcome) -> String {
 /// exercise's solution; all of them, or those named.
 fn programs(workbook: &Workbook, names: &[String]) -> Result<Vec<Example>, String> {
     let exercises: Vec<&Example> = workbook.exercises.iter().collect();
-    let solutions = exercise::keys(&exercises)
+    let solutions = exercise::keys(&workbook.root, &exercises)
         .into_iter()
         .filter(|k| k.name.ends_with("_solution"));
     let all: Vec<Example> = workbook

@@ -4,7 +4,9 @@
 //! `cargo xtask new-exercise NAME` ([`new_exercise`]):
 //!
 //! - two `[[example]]`s of the root package, `NAME_handout` and `NAME_solution`, built with the
-//!   `exercise-keys` feature (read with `cargo metadata`, as cargo reads the manifest);
+//!   `exercise-keys` feature (read with `cargo metadata`, as cargo reads the manifest), and one
+//!   `NAME_mistake_WHAT` for each usual mistake kept in `mistakes/WHAT.rs` (a wrong solution
+//!   that the check must catch; `cargo xtask new-mistake NAME WHAT` starts one);
 //! - an `[[example]]` `NAME` of the `exercises` package, and the reader's copy `exercises/NAME.rs`;
 //! - a line in the list of `tests/workbook/exercises.rs`, so that each exercise is a test.
 //!
@@ -25,6 +27,32 @@ const LIST_OPEN: &str = "exercises! {\n";
 /// The feature the exercises' keys are built with.
 const KEYS_FEATURE: &str = "exercise-keys";
 
+/// The maintainers' programs of exercise `name`, as (kind, file relative to the root): its
+/// handout, its solution, and each of its usual mistakes (`mistake_WHAT`, in name order).
+pub fn key_files(root: &Path, name: &str) -> Vec<(String, PathBuf)> {
+    let dir = Path::new(EXERCISE_KEYS).join(name);
+    let mut files: Vec<(String, PathBuf)> = ["handout", "solution"]
+        .map(|kind| (kind.to_string(), dir.join(format!("{kind}.rs"))))
+        .into();
+    let mut mistakes: Vec<(String, PathBuf)> = fs::read_dir(root.join(&dir).join("mistakes"))
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| {
+            let path = entry.ok()?.path();
+            let stem = path.file_stem()?.to_str()?.to_string();
+            (path.extension()? == "rs").then(|| {
+                (
+                    format!("mistake_{stem}"),
+                    dir.join("mistakes").join(format!("{stem}.rs")),
+                )
+            })
+        })
+        .collect();
+    mistakes.sort();
+    files.extend(mistakes);
+    files
+}
+
 /// Where the places derived from the exercises `names` disagree with them, one problem a line.
 pub fn drift(root: &Path, names: &[&str]) -> Vec<String> {
     let mut problems = Vec::new();
@@ -32,28 +60,30 @@ pub fn drift(root: &Path, names: &[&str]) -> Vec<String> {
         Ok(examples) => examples,
         Err(why) => return vec![why],
     };
-    let keys_dir = root.join(EXERCISE_KEYS);
+    let mut keys = Vec::new();
     for name in names {
-        for kind in ["handout", "solution"] {
+        for (kind, file) in key_files(root, name) {
             let target = format!("{name}_{kind}");
-            let path = keys_dir.join(name).join(format!("{kind}.rs"));
+            let path = root.join(&file);
+            let file = file.display();
             match examples
                 .iter()
                 .find(|e| e.package == "async-workbook" && e.name == target)
             {
                 None => problems.push(format!(
-                    "Cargo.toml has no [[example]] {target} (path = \"{EXERCISE_KEYS}/{name}/\
-                     {kind}.rs\", required-features = [\"{KEYS_FEATURE}\"]); \
-                     `cargo xtask new-exercise` writes it"
+                    "Cargo.toml has no [[example]] {target} (path = \"{file}\", \
+                     required-features = [\"{KEYS_FEATURE}\"]); `cargo xtask new-exercise` (or \
+                     `new-mistake`) writes it"
                 )),
                 Some(e) if e.path != path || !e.features.iter().any(|f| f == KEYS_FEATURE) => {
                     problems.push(format!(
-                        "Cargo.toml's [[example]] {target} must have path = \"{EXERCISE_KEYS}/\
-                         {name}/{kind}.rs\" and required-features = [\"{KEYS_FEATURE}\"]"
+                        "Cargo.toml's [[example]] {target} must have path = \"{file}\" and \
+                         required-features = [\"{KEYS_FEATURE}\"]"
                     ))
                 }
                 Some(_) => {}
             }
+            keys.push(target);
         }
         let copy = root.join(EXERCISES).join(format!("{name}.rs"));
         match examples
@@ -73,23 +103,19 @@ pub fn drift(root: &Path, names: &[&str]) -> Vec<String> {
     for e in &examples {
         let declared = |n: &str| names.contains(&n);
         let stray = match e.package.as_str() {
-            "async-workbook" => e
-                .name
-                .strip_suffix("_handout")
-                .or_else(|| e.name.strip_suffix("_solution"))
-                .is_some_and(|n| !declared(n) && e.features.iter().any(|f| f == KEYS_FEATURE)),
+            "async-workbook" => {
+                e.features.iter().any(|f| f == KEYS_FEATURE) && !keys.contains(&e.name)
+            }
             EXERCISES => !declared(&e.name),
             _ => false,
         };
         if stray {
             problems.push(format!(
-                "the {} package has an [[example]] {}, but no exercise {EXERCISE_KEYS}/{}/ \
-                 declares it",
+                "the {} package has an [[example]] {} ({}), but no exercise of \
+                 {EXERCISE_KEYS}/ has that file",
                 e.package,
                 e.name,
-                e.name
-                    .trim_end_matches("_handout")
-                    .trim_end_matches("_solution")
+                e.path.strip_prefix(root).unwrap_or(&e.path).display()
             ));
         }
     }
@@ -267,4 +293,54 @@ pub fn new_exercise(root: &Path, name: &str) -> Result<Vec<PathBuf>, String> {
         .map_err(|e| format!("cannot write {TEST_LIST}: {e}"))?;
     written.push(list);
     Ok(written)
+}
+
+/// Starts a usual mistake `what` of exercise `name`: `mistakes/WHAT.rs`, a copy of the solution
+/// to break as a reader would, and its `[[example]]`. Returns the files it wrote or changed.
+pub fn new_mistake(root: &Path, name: &str, what: &str) -> Result<Vec<PathBuf>, String> {
+    let dir = root.join(EXERCISE_KEYS).join(name);
+    let solution = fs::read_to_string(dir.join("solution.rs")).map_err(|e| {
+        format!("cannot read {EXERCISE_KEYS}/{name}/solution.rs ({e}): is {name} an exercise?")
+    })?;
+    if what.is_empty()
+        || !what
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    {
+        return Err(format!(
+            "a mistake's name is lower case words joined by `_`, such as `let_underscore_permit`, \
+             not '{what}'"
+        ));
+    }
+    let file = dir.join("mistakes").join(format!("{what}.rs"));
+    if file.exists() {
+        return Err(format!("{} exists already", file.display()));
+    }
+    fs::create_dir_all(dir.join("mistakes"))
+        .map_err(|e| format!("cannot create {}: {e}", dir.join("mistakes").display()))?;
+    let body = solution
+        .lines()
+        .skip_while(|l| l.starts_with("//!"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    fs::write(
+        &file,
+        format!(
+            "//! Mistake: say in one line what a reader gets wrong here.\n//! feedback: words the \
+             check's feedback must say about it (or delete this line)\n{body}\n"
+        ),
+    )
+    .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    let manifest = root.join("Cargo.toml");
+    let mut text = fs::read_to_string(&manifest)
+        .map_err(|e| format!("cannot read {}: {e}", manifest.display()))?;
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(&format!(
+        "\n[[example]]\nname = \"{name}_mistake_{what}\"\npath = \"{EXERCISE_KEYS}/{name}/mistakes/\
+         {what}.rs\"\nrequired-features = [\"{KEYS_FEATURE}\"]\n"
+    ));
+    fs::write(&manifest, text).map_err(|e| format!("cannot write {}: {e}", manifest.display()))?;
+    Ok(vec![file, manifest])
 }
