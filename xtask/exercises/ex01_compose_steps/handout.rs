@@ -1,0 +1,10 @@
+//! ex01_compose_steps: say in one line what the reader is to write.
+//!
+//! Then what the program must print, and how to check it:
+//! `cargo xtask check ex01_compose_steps`.
+
+use workbook::say;
+
+fn main() {
+    todo!("write the exercise");
+}

@@ -1,0 +1,10 @@
+//! ex12_tiny_executor: say in one line what the reader is to write.
+//!
+//! Then what the program must print, and how to check it:
+//! `cargo xtask check ex12_tiny_executor`.
+
+use workbook::say;
+
+fn main() {
+    todo!("write the exercise");
+}
