@@ -14,8 +14,10 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 pub mod block_on;
+pub mod chat_clients;
 pub mod counting_allocator;
 pub mod event_loop;
+pub mod file_server;
 pub mod ledger;
 pub mod plot;
 pub mod thread_timer;

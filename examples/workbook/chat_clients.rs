@@ -1,0 +1,1 @@
+//! The chat project's scripted clients (ex22_chat_server): being written.

@@ -1,0 +1,1 @@
+//! The downloader project's test server (ex17_downloader): being written.
