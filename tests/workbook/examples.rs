@@ -164,6 +164,10 @@ examples! {
     wait_first_completed,
     wait_for_cancels,
     waker_clone_cost,
+    wakeup_block_on_woken_twice,
+    wakeup_blocking_spawned_first,
+    wakeup_loop_awaits_one,
+    wakeup_timer_made_early,
     will_wake,
     yield_now_vs_zero_timer,
 }

@@ -118,11 +118,12 @@ fn every_exercise_has_a_handout_and_a_solution() {
     }
 }
 
-/// The feedback a reader gets for a sequential ex01: the diff, how long it took, and the hint.
+/// The feedback a reader gets for ex01 as handed out: the diff, how long it took, and where the
+/// hints are.
 #[test]
 fn feedback_for_a_sequential_solution_points_at_concurrency() {
-    let exercise = exercise::select(workbook(), &["ex01_concurrent_counts".into()]).unwrap()[0];
-    let handout = keys().outcome("ex01_concurrent_counts_handout").unwrap();
+    let exercise = exercise::select(workbook(), &["ex01_compose_steps".into()]).unwrap()[0];
+    let handout = keys().outcome("ex01_compose_steps_handout").unwrap();
     let feedback = exercise::feedback(workbook(), exercise, handout);
     crate::snapshot::assert_snapshot("feedback_sequential_ex01", &feedback);
 }
@@ -130,12 +131,12 @@ fn feedback_for_a_sequential_solution_points_at_concurrency() {
 /// An unknown exercise name is an error that suggests the closest ones.
 #[test]
 fn an_unknown_exercise_is_named_with_suggestions() {
-    let error = exercise::select(workbook(), &["ex01_concurent_counts".into()]).unwrap_err();
+    let error = exercise::select(workbook(), &["ex01_compose_step".into()]).unwrap_err();
     assert!(
-        error.contains("unknown exercise 'ex01_concurent_counts'"),
+        error.contains("unknown exercise 'ex01_compose_step'"),
         "{error}"
     );
-    assert!(error.contains("ex01_concurrent_counts"), "{error}");
+    assert!(error.contains("ex01_compose_steps"), "{error}");
 }
 
 /// Every exercise is declared once, by its directory, and each place that follows from it (the
@@ -197,7 +198,10 @@ fn a_new_exercise_is_written_everywhere_and_a_disagreement_is_caught() {
         Vec::<String>::new()
     );
     // A mistake kept without its [[example]] is never checked: caught.
-    write("xtask/exercises/ex01_first/mistakes/unbuilt.rs", "fn main() {}\n");
+    write(
+        "xtask/exercises/ex01_first/mistakes/unbuilt.rs",
+        "fn main() {}\n",
+    );
 
     // Break it: drop the solution's [[example]], and list an exercise that does not exist.
     let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
