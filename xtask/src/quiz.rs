@@ -41,7 +41,7 @@
 //! about a program ends with its output, between `<!-- output -->` and `<!-- /output -->`, which
 //! must include the example's expected file, and which no part of the page above the question
 //! may show: a question is answered before the answer is in sight. Lines are compared exactly,
-//! without their stamps (`[1.00s] `).
+//! without their stamps (`[1.00s] `) and the spaces they start with.
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -504,6 +504,8 @@ fn printed(output: &str) -> Vec<Printed<'_>> {
                 Some(_) => line.split_once("] ").map_or("", |(_, rest)| rest),
                 None => line,
             };
+            // An item of a Markdown list loses its leading spaces: so does the line.
+            let text = text.trim_start();
             Printed {
                 text,
                 stamp: stamp.map(|t| t.seconds),
