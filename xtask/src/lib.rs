@@ -5,6 +5,7 @@
 //! exist once.
 
 pub mod answers;
+pub mod asyncio_names;
 pub mod book;
 pub mod build;
 pub mod catalog;

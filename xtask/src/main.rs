@@ -667,9 +667,13 @@ fn scale(rest: &[String]) -> Result<bool, String> {
 
 fn lint(rest: &[String]) -> Result<bool, String> {
     no_arguments("lint", rest)?;
-    let (problems, unchecked) = xtask::pages::lint(&Workbook::locate()?);
+    let workbook = Workbook::locate()?;
+    let (problems, unchecked) = xtask::pages::lint(&workbook);
     for problem in &problems {
         println!("{problem}");
+    }
+    if let Some(note) = xtask::asyncio_names::newer_names(&workbook.root) {
+        println!("{note}");
     }
     if !unchecked.is_empty() {
         println!(

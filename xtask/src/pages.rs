@@ -10,7 +10,9 @@
 //! - every quiz's answer key agrees with the expected output, and every quotation of the notes
 //!   is the notes' words (see [`crate::quiz`], [`crate::notes`]);
 //! - every exercise has its hints, shown folded on its page (see [`crate::hints`]), and no page
-//!   shows its answer (see [`crate::answers`]).
+//!   shows its answer (see [`crate::answers`]);
+//! - every name of `asyncio.__all__` is mapped by the phrasebook or listed as not mapped (see
+//!   [`crate::asyncio_names`]).
 //!
 //! It reads the Markdown sources only (through [`crate::markdown`]), so it runs without mdBook.
 
@@ -126,6 +128,7 @@ pub fn lint(workbook: &Workbook) -> (Vec<String>, Vec<String>) {
     problems.extend(crate::quiz::problems(workbook, &pages));
     problems.extend(crate::hints::problems(workbook, &pages));
     problems.extend(crate::answers::problems(workbook, &included));
+    problems.extend(crate::asyncio_names::problems(root, &pages));
     problems.extend(crate::notes::problems(workbook, &pages));
     (problems, unchecked)
 }
