@@ -99,11 +99,15 @@ exercises! {
     ex15_worker_pool,
     ex16_debounce,
     ex17_downloader,
-    ex18_saves_at_shutdown,
-    ex19_start_signal,
-    ex20_subprocesses,
-    ex21_lock_across_await,
+    ex18_flag_by_hand,
+    ex19_cancel_safe_lines,
+    ex20_as_they_complete,
+    ex21_async_handlers,
     ex22_chat_server,
+    ex22_saves_at_shutdown,
+    ex23_start_signal,
+    ex24_subprocesses,
+    ex25_lock_across_await,
 }
 
 #[test]

@@ -1,7 +1,0 @@
-//! Solution: say in one line how it is solved.
-
-use workbook::say;
-
-fn main() {
-    say!("done");
-}
