@@ -1,0 +1,10 @@
+//! ex24_subprocesses: say in one line what the reader is to write.
+//!
+//! Then what the program must print, and how to check it:
+//! `cargo xtask check ex24_subprocesses`.
+
+use workbook::say;
+
+fn main() {
+    todo!("write the exercise");
+}

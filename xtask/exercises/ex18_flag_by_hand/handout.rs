@@ -1,0 +1,10 @@
+//! ex18_flag_by_hand: say in one line what the reader is to write.
+//!
+//! Then what the program must print, and how to check it:
+//! `cargo xtask check ex18_flag_by_hand`.
+
+use workbook::say;
+
+fn main() {
+    todo!("write the exercise");
+}

@@ -1,0 +1,10 @@
+//! ex20_as_they_complete: say in one line what the reader is to write.
+//!
+//! Then what the program must print, and how to check it:
+//! `cargo xtask check ex20_as_they_complete`.
+
+use workbook::say;
+
+fn main() {
+    todo!("write the exercise");
+}

@@ -1,0 +1,7 @@
+//! Solution: say in one line how it is solved.
+
+use workbook::say;
+
+fn main() {
+    say!("done");
+}
