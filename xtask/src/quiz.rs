@@ -696,13 +696,20 @@ pub fn rewrite(chapter: &Path, text: &str) -> String {
             .as_ref()
             .map(|o| render(&text[o.clone()]))
             .unwrap_or_default();
-        out.push_str(&format!(
-            "\n<div class=\"quiz\" id=\"{id}\">\n<script type=\"application/json\" \
-             class=\"quiz-data\">{data}</script>\n<div class=\"quiz-static\">{ask}<ul>{items}</ul>\
-             <details><summary>The answer</summary>{why}{answer}</details></div>\n</div>\n",
-            id = question.id,
+        // One line each: a blank line (in a code block, say) would end mdBook's HTML block, and
+        // the rest would be read as Markdown. A newline written `&#10;` is still one, in a
+        // `<pre>` as elsewhere.
+        let plain = format!(
+            "<div class=\"quiz-static\">{ask}<ul>{items}</ul><details><summary>The answer\
+             </summary>{why}{answer}</details></div>",
             ask = render(&text[question.ask.clone()]),
             why = render(&text[question.why.clone()]),
+        )
+        .replace('\n', "&#10;");
+        out.push_str(&format!(
+            "\n<div class=\"quiz\" id=\"{id}\">\n<script type=\"application/json\" \
+             class=\"quiz-data\">{data}</script>\n{plain}\n</div>\n",
+            id = question.id,
         ));
         last = question.span.end;
     }
@@ -772,6 +779,19 @@ mod tests {
         assert!(!rewritten.contains(OPEN), "{rewritten}");
         assert!(rewritten.contains("<div class=\"quiz\" id=\"quiz-page-1\">"));
         assert!(!rewritten.contains("</script>\n<div class=\"quiz-static\"><p>When is </p>"));
+    }
+
+    /// A blank line inside a question (in its code, say) would end mdBook's HTML block early,
+    /// and mdBook would read the rest of the question's HTML as Markdown: none is left.
+    #[test]
+    fn a_rewritten_question_has_no_blank_line() {
+        let page = "<!-- quiz: choice -->\nWhat runs?\n\n```rust\nfn a() {}\n\nfn b() {}\n```\n\n\
+                    - [x] a\n- [ ] b\n\nBecause.\n<!-- /quiz -->\n";
+        let rewritten = rewrite(Path::new("page.md"), page);
+        let start = rewritten.find("<div class=\"quiz\"").unwrap();
+        let end = rewritten.rfind("</div>").unwrap();
+        assert!(!rewritten[start..end].contains("\n\n"), "{rewritten}");
+        assert!(rewritten.contains("fn a() {}&#10;&#10;fn b() {}"), "{rewritten}");
     }
 
     #[test]
