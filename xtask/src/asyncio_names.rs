@@ -84,14 +84,16 @@ fn read_page(page: &Page) -> (Vec<(String, bool, usize)>, BTreeSet<String>) {
 }
 
 /// What is wrong: a listed name neither mapped nor listed as not mapped, a name both, a mapped
-/// name whose entry gives no example, a page that is missing.
+/// name whose entry gives no example, a list that is missing.
 pub fn problems(root: &Path, pages: &[Page]) -> Vec<String> {
+    // A workbook without a phrasebook (a test's small one) has no names to map; the book's own
+    // phrasebook cannot go missing unnoticed, as SUMMARY.md links to it.
+    let Some(page) = pages.iter().find(|p| p.path == Path::new(PAGE)) else {
+        return Vec::new();
+    };
     let listed = match listed(root) {
         Ok(listed) => listed,
         Err(why) => return vec![why],
-    };
-    let Some(page) = pages.iter().find(|p| p.path == Path::new(PAGE)) else {
-        return vec![format!("{PAGE} is missing: it maps the names of {LIST}")];
     };
     let (mapped, not_mapped) = read_page(page);
     let mut problems = Vec::new();

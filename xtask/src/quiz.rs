@@ -791,7 +791,10 @@ mod tests {
         let start = rewritten.find("<div class=\"quiz\"").unwrap();
         let end = rewritten.rfind("</div>").unwrap();
         assert!(!rewritten[start..end].contains("\n\n"), "{rewritten}");
-        assert!(rewritten.contains("fn a() {}&#10;&#10;fn b() {}"), "{rewritten}");
+        assert!(
+            rewritten.contains("fn a() {}&#10;&#10;fn b() {}"),
+            "{rewritten}"
+        );
     }
 
     #[test]
