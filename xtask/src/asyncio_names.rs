@@ -164,8 +164,9 @@ mod tests {
         no example here\n\n## Not mapped\n\n- `asyncio.AbstractChildWatcher`: deprecated.\n\
         - `asyncio.run`: twice.\n";
 
-    fn check(list: &str) -> Vec<String> {
-        let root = std::env::temp_dir().join(format!("asyncio-names-{}", std::process::id()));
+    /// The problems with `list` against the page above, in a directory of the test's own.
+    fn check(test: &str, list: &str) -> Vec<String> {
+        let root = std::env::temp_dir().join(format!("asyncio-{test}-{}", std::process::id()));
         std::fs::create_dir_all(root.join("xtask")).unwrap();
         std::fs::write(root.join(LIST), list).unwrap();
         let page = Page::new(PAGE, PAGE_TEXT);
@@ -176,7 +177,7 @@ mod tests {
 
     #[test]
     fn each_name_is_mapped_with_an_example_or_listed_as_not_mapped() {
-        let found = check("# comment\nrun\nsleep\nwait_for\nAbstractChildWatcher\nTimeout\n");
+        let found = check("mapped", "# comment\nrun\nsleep\nwait_for\nAbstractChildWatcher\nTimeout\n");
         let expected = [
             "asyncio.run is mapped and also listed",
             "the entry of asyncio.sleep names no example",
@@ -206,7 +207,7 @@ mod tests {
 
     #[test]
     fn a_name_not_mapped_must_be_in_the_list() {
-        let found = check("run\nsleep\nwait_for\n");
+        let found = check("not-mapped", "run\nsleep\nwait_for\n");
         assert!(
             found
                 .iter()
