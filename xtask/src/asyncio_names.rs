@@ -177,7 +177,10 @@ mod tests {
 
     #[test]
     fn each_name_is_mapped_with_an_example_or_listed_as_not_mapped() {
-        let found = check("mapped", "# comment\nrun\nsleep\nwait_for\nAbstractChildWatcher\nTimeout\n");
+        let found = check(
+            "mapped",
+            "# comment\nrun\nsleep\nwait_for\nAbstractChildWatcher\nTimeout\n",
+        );
         let expected = [
             "asyncio.run is mapped and also listed",
             "the entry of asyncio.sleep names no example",
