@@ -31,27 +31,42 @@ fn every_answer_key_agrees_with_the_expected_output_and_every_quote_with_the_not
     assert!(problems.is_empty(), "\n{}\n", problems.join("\n"));
 }
 
-/// Each chapter asks at least four questions, and the book at least 24, most about output; at
-/// least ten are about variations of the examples (a program the page does not show running).
+/// Each chapter asks at least four questions, every page of the part beyond the notes at least
+/// one, and the book at least 24, most about output.
 #[test]
 fn every_chapter_has_questions() {
     let mut per_chapter: BTreeMap<String, usize> = BTreeMap::new();
+    let mut per_page: BTreeMap<PathBuf, usize> = BTreeMap::new();
     let questions = all_questions(&workbook());
     for question in &questions {
         let chapter = question.page.iter().nth(1).unwrap().to_string_lossy();
         let chapter = chapter.trim_end_matches(".md").to_string();
         *per_chapter.entry(chapter).or_default() += 1;
+        *per_page.entry(question.page.clone()).or_default() += 1;
     }
     for chapter in [
         "coroutines",
         "rules",
         "wakeup",
         "patterns",
+        "beyond",
         "phrasebook",
         "scale",
     ] {
         let asked = per_chapter.get(chapter).copied().unwrap_or(0);
         assert!(asked >= 4, "the {chapter} chapter asks {asked} questions");
+    }
+    let beyond = fs::read_dir(workbook().root.join("src/beyond")).unwrap();
+    for page in beyond {
+        let page = PathBuf::from("src/beyond").join(page.unwrap().file_name());
+        if page.ends_with("exercises.md") {
+            continue;
+        }
+        assert!(
+            per_page.get(&page).is_some_and(|&n| n >= 1),
+            "{} asks no question",
+            page.display()
+        );
     }
     let total = questions.len();
     let about_output = questions.iter().filter(|q| q.example.is_some()).count();
@@ -59,6 +74,40 @@ fn every_chapter_has_questions() {
     assert!(
         2 * about_output > total,
         "{about_output} of {total} about output"
+    );
+}
+
+/// At least ten questions are about variations of the examples: programs that the book shows
+/// only inside a question (a line swapped, an `.await` dropped...), whose verified output is the
+/// key, folded with the answer.
+#[test]
+fn at_least_ten_questions_are_about_variations() {
+    let workbook = workbook();
+    let pages = xtask::markdown::pages(&workbook.root).unwrap();
+    let questions = all_questions(&workbook);
+    // The sources each page includes outside its questions.
+    let mut shown_outside = std::collections::BTreeSet::new();
+    for page in &pages {
+        let (asked, _) = quiz::parse(&page.path, &page.text);
+        let mut text = page.text.clone();
+        for question in asked.iter().rev() {
+            text.replace_range(question.span.clone(), "");
+        }
+        for (_, include) in xtask::markdown::includes(&text) {
+            let file = include.split(':').next().unwrap_or_default();
+            shown_outside.insert(file.rsplit('/').next().unwrap_or_default().to_string());
+        }
+    }
+    let variations: Vec<&str> = questions
+        .iter()
+        .filter_map(|q| q.example.as_deref())
+        .filter(|name| !name.ends_with(".py"))
+        .filter(|name| !shown_outside.contains(&format!("{name}.rs")))
+        .collect();
+    assert!(
+        variations.len() >= 10,
+        "{} questions about variations: {variations:?}",
+        variations.len()
     );
 }
 
