@@ -1,7 +1,113 @@
-//! Solution: say in one line how it is solved.
+//! Solution: `Pairs` keeps a pair's first item in a field, where a `Pending` cannot lose it.
+//!
+//! `Pairs` over a stream of 1, 2, 3, 4 yields `Two(1, 2)`, then `Two(3, 4)`, each as soon as its
+//! second item has come, and ends when the inner stream ends. If the inner stream ends with an
+//! odd item out, `Pairs` yields it alone, as `Leftover(5)`, and then ends. The inner stream here
+//! is a ticker, which yields one number every 100 ms and says `tick N` when it does; `main` runs
+//! `Pairs` over four ticks, then again over five.
+//!
+//! Run it: `cargo exercise ex05_pairs_stream`
+//! Check it: `cargo xtask check ex05_pairs_stream`
 
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use smol::Timer;
+use smol::stream::{self, Stream, StreamExt};
 use workbook::say;
 
+/// What `Pairs` yields.
+#[derive(Debug)]
+enum Pair<T> {
+    /// Two items of the inner stream, in the order they came.
+    Two(T, T),
+    /// The last item of an inner stream that had an odd number of them.
+    Leftover(T),
+}
+
+/// The inner stream: boxed and pinned, so it is `Unpin`.
+type Ticker = Pin<Box<dyn Stream<Item = u32>>>;
+
+/// Yields 1, 2, ..., `count`, one every `every`. Like every stream that `stream::unfold` makes,
+/// it panics if it is polled again after it has ended (after it returned `Ready(None)`).
+fn ticker(count: u32, every: Duration) -> Ticker {
+    Box::pin(stream::unfold(1, move |n| async move {
+        if n > count {
+            return None;
+        }
+        Timer::after(every).await;
+        say!("  tick {n}");
+        Some((n, n + 1))
+    }))
+}
+
+/// Yields the items of `inner` two by two.
+struct Pairs<S: Stream> {
+    inner: S,
+    /// The first item of a pair, kept while `inner` makes us wait for the second. A local
+    /// variable of `poll_next` would be lost at the first `Pending`: the call returns.
+    first: Option<S::Item>,
+    /// Whether `inner` has ended: it must not be polled after that.
+    ended: bool,
+}
+
+impl<S: Stream> Pairs<S> {
+    fn new(inner: S) -> Pairs<S> {
+        Pairs {
+            inner,
+            first: None,
+            ended: false,
+        }
+    }
+}
+
+// `Pairs` is `Unpin` when its fields are: with these bounds, `mut self` reaches them (the page on
+// the Future trait shows how), and `inner` can be polled with `StreamExt::poll_next`.
+impl<S> Stream for Pairs<S>
+where
+    S: Stream + Unpin,
+    S::Item: Unpin,
+{
+    type Item = Pair<S::Item>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        if self.ended {
+            return Poll::Ready(None);
+        }
+        // Ask `inner` again as long as it has items at hand: after the first item of a pair,
+        // the second may be ready at once, or `inner` answers `Pending` and has stored the waker.
+        loop {
+            match self.inner.poll_next(cx) {
+                // `inner` will wake us; what we have is kept in `self.first` meanwhile.
+                Poll::Pending => return Poll::Pending,
+                Poll::Ready(Some(item)) => match self.first.take() {
+                    Some(first) => return Poll::Ready(Some(Pair::Two(first, item))),
+                    None => self.first = Some(item),
+                },
+                Poll::Ready(None) => {
+                    self.ended = true;
+                    // A leftover now, and `None` at the next call; or `None` now.
+                    return Poll::Ready(self.first.take().map(Pair::Leftover));
+                }
+            }
+        }
+    }
+}
+
+/// Prints every pair of `pairs`, as `async for pair in pairs:` would.
+async fn show(mut pairs: Pairs<Ticker>) {
+    while let Some(pair) = pairs.next().await {
+        say!("{pair:?}");
+    }
+    say!("no more pairs");
+}
+
 fn main() {
-    say!("done");
+    smol::block_on(async {
+        say!("pairs of 4 ticks");
+        show(Pairs::new(ticker(4, Duration::from_millis(100)))).await;
+        say!("-- again, with 5 ticks");
+        show(Pairs::new(ticker(5, Duration::from_millis(100)))).await;
+    });
 }

@@ -1,10 +1,69 @@
-//! ex07_rollback_on_cancel: say in one line what the reader is to write.
+//! Write `Transaction`, a guard that rolls back when it is dropped, unless it was committed.
 //!
-//! Then what the program must print, and how to check it:
-//! `cargo xtask check ex07_rollback_on_cancel`.
+//! `transfer` debits one account, then credits another, in a transaction: it must end committed,
+//! or rolled back, never half done. `main` runs it under a 200 ms time limit, which cancels it
+//! during the credit, so `transaction: rolled back` at 0.20 s; then under a 400 ms limit, which
+//! lets it finish, so `transaction: committed` at 0.50 s, and nothing rolled back.
+//!
+//! Run it: `cargo exercise ex07_rollback_on_cancel`
+//! Check it: `cargo xtask check ex07_rollback_on_cancel`
 
+use std::future::Future;
+use std::time::Duration;
+
+use smol::Timer;
+use smol::future::FutureExt;
 use workbook::say;
 
+/// Takes `amount` from `account`: 100 ms.
+async fn debit(account: &str, amount: u32) {
+    Timer::after(Duration::from_millis(100)).await;
+    say!("  {account}: -{amount}");
+}
+
+/// Adds `amount` to `account`: 200 ms.
+async fn credit(account: &str, amount: u32) {
+    Timer::after(Duration::from_millis(200)).await;
+    say!("  {account}: +{amount}");
+}
+
+// TODO: a `Transaction`. `Transaction::begin()` says "transaction: begin"; its `commit()` says
+// "transaction: committed"; one dropped without a commit says "transaction: rolled back".
+
+/// Moves `amount` from `from` to `to`.
+async fn transfer(from: &str, to: &str, amount: u32) {
+    // TODO: all of it in a transaction.
+    debit(from, amount).await;
+    credit(to, amount).await;
+}
+
+/// Runs `future` for at most `limit`, like `asyncio.wait_for`: `None` if the time ran out. Then
+/// the future is dropped where it waits: that is how Rust cancels it.
+async fn with_time_limit<T>(limit: Duration, future: impl Future<Output = T>) -> Option<T> {
+    let finished = async { Some(future.await) };
+    let time_up = async {
+        Timer::after(limit).await;
+        None
+    };
+    finished.or(time_up).await
+}
+
+/// Runs `transfer` under `limit`, and says how that went.
+async fn transfer_within(limit: Duration) {
+    match with_time_limit(limit, transfer("alice", "bob", 50)).await {
+        Some(()) => say!("transfer finished in time"),
+        None => say!("transfer cancelled by the time limit"),
+    }
+}
+
 fn main() {
-    todo!("write the exercise");
+    smol::block_on(async {
+        let limit = Duration::from_millis(200);
+        say!("with a {} ms limit", limit.as_millis());
+        transfer_within(limit).await;
+
+        let limit = Duration::from_millis(400);
+        say!("-- again, with a {} ms limit", limit.as_millis());
+        transfer_within(limit).await;
+    });
 }
