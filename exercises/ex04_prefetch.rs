@@ -5,7 +5,8 @@
 //! stores page i, as `next = asyncio.create_task(fetch(...))` before `await store(...)` would in
 //! Python. The site takes one request at a time from a crawler, so the fetch of page i + 1 starts
 //! when the store of page i starts, never earlier: at most one fetch is in flight. Each page is
-//! stored as soon as it is fetched and the page before it is stored.
+//! stored as soon as it is fetched and the page before it is stored. Where a store and a fetch
+//! start at the same moment, the store's line comes first, as it does when the fetch is a task.
 //!
 //! Run it: `cargo exercise ex04_prefetch`
 //! Check it: `cargo xtask check ex04_prefetch`
