@@ -172,13 +172,17 @@ pub fn run_listed(mut command: Command) -> std::io::Result<std::process::Output>
 }
 
 /// The crates an example may use, as `rustc --extern` names them.
-const EXAMPLE_CRATES: [&str; 6] = [
+const EXAMPLE_CRATES: [&str; 10] = [
     "smol",
     "futures_lite",
     "async_channel",
     "async_io",
     "tokio",
     "workbook",
+    "pin_project_lite",
+    "atomic_waker",
+    "async_signal",
+    "libc",
 ];
 
 /// Compiles one source file into `program` with rustc, against the crates a cargo build of the
