@@ -103,11 +103,11 @@ exercises! {
     ex19_cancel_safe_lines,
     ex20_as_they_complete,
     ex21_async_handlers,
-    ex22_chat_server,
     ex22_saves_at_shutdown,
     ex23_start_signal,
     ex24_subprocesses,
     ex25_lock_across_await,
+    ex26_chat_server,
 }
 
 #[test]

@@ -8,8 +8,8 @@
 //! yet writes out every line still queued (`slow`, reading from 1.10 s, gets the newest 8),
 //! closes every connection, and ends every task before `serve` returns.
 //!
-//! Run it: `cargo exercise ex22_chat_server`
-//! Check it: `cargo xtask check ex22_chat_server`
+//! Run it: `cargo exercise ex26_chat_server`
+//! Check it: `cargo xtask check ex26_chat_server`
 //!
 //! The photos fill what the system buffers for `slow` (megabytes), so the check allows more CPU:
 //! verify-cpu: 0.5

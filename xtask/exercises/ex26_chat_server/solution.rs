@@ -7,8 +7,8 @@
 //! server stops accepting and cancels the readers, then closes the queues: each writer writes
 //! what its queue still holds, closes its connection and ends, and the server awaits them all.
 //!
-//! Run it: `cargo exercise ex22_chat_server`
-//! Check it: `cargo xtask check ex22_chat_server`
+//! Run it: `cargo exercise ex26_chat_server`
+//! Check it: `cargo xtask check ex26_chat_server`
 //!
 //! The photos fill what the system buffers for `slow` (megabytes), so the check allows more CPU:
 //! verify-cpu: 0.5
