@@ -474,9 +474,12 @@ impl fmt::Display for Outcome {
                 if self.language == Language::Rust {
                     writeln!(
                         f,
-                        "  A task that returned `Pending` is polled again only when its waker \
-                         is woken: is the waker stored, and woken when the event comes? A \
-                         thread that parks waits until something unparks it."
+                        "  The usual causes: a `recv()` whose channel never closes, because a \
+                         `Sender` (or a clone of it) is still alive somewhere; a task awaited \
+                         that never ends, or a lock never released; a future that returned \
+                         `Pending` without its waker being stored and woken (it is never \
+                         polled again); a thread parked that nothing unparks. The last lines it \
+                         printed show where it got to."
                     )?;
                 }
                 write_indented(f, "what it printed before:", stdout, 40)?;
