@@ -1,5 +1,17 @@
-//! Mistake: the thread is started in the async block, so only when the future is first polled;
-//! `main` awaits the jobs in turn, so they run one after the other: 0.30, 0.60 and 0.90 s.
+//! Write `on_thread`: run a blocking function on a thread of its own, and await its result.
+//!
+//! This is `smol::unblock` (asyncio's `loop.run_in_executor`) by hand. The job starts at once,
+//! when `on_thread` is called; the future `on_thread` returns waits for its result without
+//! blocking the thread that awaits it, and gives it, or resumes the job's panic, as
+//! `await asyncio.to_thread(...)` raises the function's exception. `main` starts three jobs of
+//! 300 ms (the second one panics), then awaits them in turn, while a ticker on the same thread
+//! ticks every 100 ms: ticks at 0.10 and 0.20 s, and the three outcomes, in order, at 0.30 s.
+//!
+//! Run it: `cargo exercise ex11_result_from_a_thread`
+//! Check it: `cargo xtask check ex11_result_from_a_thread`
+
+// Until your code uses `f` (then delete this line):
+#![allow(unused_variables)]
 
 use std::any::Any;
 use std::future::Future;
@@ -14,18 +26,10 @@ use workbook::say;
 /// Runs `f` on a new thread, starting now. The future it returns is ready with `f`'s result once
 /// the thread has it; if `f` panics, the future's `poll` panics with the same payload.
 fn on_thread<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> impl Future<Output = T> {
-    async move {
-        let (tx, rx) = async_channel::bounded(1);
-        thread::spawn(move || {
-            let outcome = panic::catch_unwind(AssertUnwindSafe(f));
-            let _ = tx.send_blocking(outcome);
-        });
-        match rx.recv().await {
-            Ok(Ok(value)) => value,
-            Ok(Err(panic)) => panic::resume_unwind(panic),
-            Err(_) => unreachable!("the thread sends before it ends, a value or a panic"),
-        }
-    }
+    // TODO: start a thread that runs `f`, and hand what comes of it, a value or a panic, to
+    // whoever awaits the future returned here. An async channel can carry it across: see
+    // `async_channel::bounded`, and its `send_blocking`, which a plain thread can call.
+    std::future::poll_fn(|_| todo!()) // stands in: a future that panics when it is polled
 }
 
 /// A blocking job: 300 ms in a call that holds its thread (a file read, a C library's call...),

@@ -1,14 +1,22 @@
-//! Solution: a waker per future that queues its number and unparks the thread; a loop that polls
-//! the queued futures, one at a time, and parks while the queue is empty.
+//! Write `run_all`: a single-threaded executor whose ready queue the wakers fill.
+//!
+//! Give each future a waker of its own, which puts the future's number in a shared ready queue
+//! and unparks the executor's thread. `run_all` polls only the futures in that queue, parks the
+//! thread while the queue is empty, and returns once every future is done. Each future says when
+//! it is polled: `a`, `b` and `c` wait for timers (`a` until 0.10 and 0.40 s, `b` until 0.30 s,
+//! `c` until 0.20 and 0.50 s), and `d` yields twice; at the end, `main` prints how often each was
+//! polled, which is once more than it was woken.
+//!
+//! Run it: `cargo exercise ex12_tiny_executor`
+//! Check it: `cargo xtask check ex12_tiny_executor`
+
+// Until your code uses `futures` (then delete this line):
+#![allow(unused_variables)]
 
 use std::cell::Cell;
-use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
-use std::sync::{Arc, Mutex};
-use std::task::{Context, Wake, Waker};
-use std::thread::{self, Thread};
 use std::time::Duration;
 
 use async_io::Timer;
@@ -17,60 +25,12 @@ use workbook::say;
 
 type BoxedFuture = Pin<Box<dyn Future<Output = ()>>>;
 
-/// A future's waker: it queues the future's number, and unparks the executor's thread.
-struct QueueWaker {
-    index: usize,
-    ready: Arc<Mutex<VecDeque<usize>>>,
-    executor: Thread,
-}
-
-impl Wake for QueueWaker {
-    fn wake(self: Arc<Self>) {
-        self.ready.lock().unwrap().push_back(self.index);
-        // After the push: a thread unparked before it would find the queue empty, park again,
-        // and wait for a wake-up that has come and gone.
-        self.executor.unpark();
-    }
-}
-
 /// Runs every future to its end on this thread, polling each only when its waker asked for it.
 fn run_all(futures: Vec<BoxedFuture>) {
-    // Every future is polled once to start: all of them are ready.
-    let ready = Arc::new(Mutex::new((0..futures.len()).collect::<VecDeque<_>>()));
-    let mut left = futures.len();
-    // Each future with its own waker, made once; `None` once the future is done.
-    let mut tasks: Vec<Option<(BoxedFuture, Waker)>> = futures
-        .into_iter()
-        .enumerate()
-        .map(|(index, future)| {
-            let waker = Waker::from(Arc::new(QueueWaker {
-                index,
-                ready: ready.clone(),
-                executor: thread::current(),
-            }));
-            Some((future, waker))
-        })
-        .collect();
-    while left > 0 {
-        // The lock is released at the end of this statement, before the poll: a future may wake
-        // itself while it is polled (`d` does), and its waker takes the lock.
-        let next = ready.lock().unwrap().pop_front();
-        let Some(index) = next else {
-            // Nothing to do: sleep until a waker unparks the thread. If one did so since the
-            // queue was found empty, `park` returns at once: the wake-up is not lost.
-            thread::park();
-            continue;
-        };
-        // A number can come after its future is done (a waker kept somewhere): nothing to poll.
-        let Some((future, waker)) = &mut tasks[index] else {
-            continue;
-        };
-        let mut cx = Context::from_waker(waker);
-        if future.as_mut().poll(&mut cx).is_ready() {
-            tasks[index] = None;
-            left -= 1;
-        }
-    }
+    // TODO: a ready queue that starts with every future's number, and a waker for each future
+    // that queues its number and unparks this thread. Then, until every future is done: take a
+    // number from the queue and poll that future; or, with the queue empty, park.
+    todo!()
 }
 
 /// `future`, saying each time it is polled, and counting its polls in `polls`.
