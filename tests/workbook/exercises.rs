@@ -29,11 +29,17 @@ fn both_ways(name: &str) {
         !untouched.passed(),
         "{name}, as handed out, already passes its check: it teaches nothing"
     );
-    let feedback = exercise::feedback(workbook(), exercise, untouched);
+    // On the handout's own code, never on the reader's working copy.
+    let code = std::fs::read_to_string(exercise::handout(workbook(), exercise)).unwrap();
+    let feedback = exercise::feedback_on(workbook(), exercise, untouched, &code);
     assert!(feedback.contains("not done yet"), "{feedback}");
     assert!(
         feedback.contains("Stuck? "),
         "the feedback on {name} does not point at its hints:\n{feedback}"
+    );
+    assert!(
+        feedback.contains("It is still as handed out. When it is done, it prints"),
+        "the feedback on {name} as handed out does not show what it must print:\n{feedback}"
     );
     mistakes_are_caught(exercise);
 }
@@ -128,7 +134,8 @@ fn every_exercise_has_a_handout_and_a_solution() {
 fn feedback_for_a_sequential_solution_points_at_concurrency() {
     let exercise = exercise::select(workbook(), &["ex01_compose_steps".into()]).unwrap()[0];
     let handout = keys().outcome("ex01_compose_steps_handout").unwrap();
-    let feedback = exercise::feedback(workbook(), exercise, handout);
+    let code = std::fs::read_to_string(exercise::handout(workbook(), exercise)).unwrap();
+    let feedback = exercise::feedback_on(workbook(), exercise, handout, &code);
     crate::snapshot::assert_snapshot("feedback_sequential_ex01", &feedback);
 }
 

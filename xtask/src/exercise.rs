@@ -15,7 +15,7 @@ use std::time::Duration;
 use crate::build::Progress;
 use crate::catalog::{EXERCISE_KEYS, EXERCISES};
 use crate::report::{Outcome, Verdict};
-use crate::{Example, Options, Report, Workbook, compare, hints, suggest, traps, verify};
+use crate::{Example, Expected, Options, Report, Workbook, compare, hints, suggest, traps, verify};
 
 /// How an exercise stands: done, still to do, or not known (it cannot be checked, through no
 /// fault of the reader's work: a file of the workbook is missing, or the machine is too busy).
@@ -283,6 +283,19 @@ pub fn feedback_on(
         &outcome.verdict,
     ) {
         text += &format!("\n{advice}\n");
+    }
+    // As handed out, the whole of what it must print, which a reader at a terminal has not seen.
+    let untouched = fs::read_to_string(handout(workbook, exercise)).is_ok_and(|h| h == code);
+    if let (true, Expected::Output(expected)) = (untouched, &exercise.expected) {
+        text += &format!(
+            "\nIt is still as handed out. When it is done, it prints (its exercises page shows \
+             this too):\n{}\n",
+            expected
+                .lines()
+                .map(|l| format!("    {l}\n"))
+                .collect::<String>()
+                .trim_end()
+        );
     }
     text += &format!("\n{}", hints::pointer(workbook, exercise));
     text

@@ -311,6 +311,10 @@ impl Outcome {
     /// Takes the result of running it again, remembering what went wrong before.
     pub fn rerun(&mut self, again: Outcome) {
         let why = match &self.verdict {
+            Verdict::WrongOutput(diff) if diff.reordered && diff.worst_miss < 0.001 => format!(
+                "run {}: lines came in another order, each on time",
+                self.runs
+            ),
             Verdict::WrongOutput(diff) if diff.reordered => format!(
                 "run {}: lines came in another order, at most {} from their times",
                 self.runs,
@@ -414,16 +418,18 @@ impl fmt::Display for Outcome {
                 if diff.too_early {
                     writeln!(
                         f,
-                        "  A line came too early: is a sleep shorter than it should be, or is an \
-                         `.await` missing (a `Timer` that is created but not awaited does not \
-                         wait, and the compiler does not warn)?"
+                        "  A line came too early: did something start before its time? A sleep \
+                         shorter than it should be, an `.await` missing (a `Timer` that is created \
+                         but not awaited does not wait, and the compiler does not warn), or a \
+                         future made or a task spawned before its turn?"
                     )?;
                 }
                 if diff.too_late {
                     writeln!(
                         f,
-                        "  A line came too late: did a sleep get longer, or did concurrent work \
-                         become sequential?"
+                        "  A line came too late: did a sleep get longer, did concurrent work \
+                         become sequential, or is a line printed only after waiting for something \
+                         it need not wait for?"
                     )?;
                 }
             }
@@ -438,8 +444,9 @@ impl fmt::Display for Outcome {
                     "  A task that waits should sleep until it is woken. Something polls in a \
                      loop instead: a `poll` that calls `wake_by_ref()` and returns `Pending` \
                      before its event has come, a loop that checks the time, or a `block_on` \
-                     that polls again without parking its thread until the waker unparks it. \
-                     Store the waker, and wake it once, when the event happens."
+                     (or an executor) that polls again, or looks at its queue again, without \
+                     parking its thread until a waker unparks it. Store the waker, and wake it \
+                     once, when the event happens."
                 )?;
             }
             Verdict::Crashed {
@@ -477,8 +484,9 @@ impl fmt::Display for Outcome {
                         "  The usual causes: a `recv()` whose channel never closes, because a \
                          `Sender` (or a clone of it) is still alive somewhere; a task awaited \
                          that never ends, or a lock never released; a future that returned \
-                         `Pending` without its waker being stored and woken (it is never \
-                         polled again); a thread parked that nothing unparks. The last lines it \
+                         `Pending` without its waker being stored and woken, or with an earlier \
+                         poll's waker stored instead of the latest (it is never polled again); a \
+                         thread parked that nothing unparks. The last lines it \
                          printed show where it got to."
                     )?;
                 }

@@ -1,7 +1,8 @@
 //! The common traps of async Rust, told apart from other mistakes, so that a failed check can say
 //! what the reader most likely did, not only what came out:
 //!
-//! - a guard or permit bound to `let _ = ...` (dropped on that line, so it guards nothing);
+//! - a guard or permit bound to `let _ = ...` (dropped on that line, so it guards nothing): a
+//!   call that gives one (`.lock()`, `.acquire()`...), or any value the solution keeps in a name;
 //! - a task dropped: `ex.spawn(...);` as a statement, or `let _ = ex.spawn(...)` (a `Task` that
 //!   is dropped is cancelled, unlike an asyncio task);
 //! - a blocking call in async code (`std::thread::sleep`, a blocking receive...), which stops
@@ -43,12 +44,16 @@ pub fn advice(code: &str, solution: &str, expected: &Expected, verdict: &Verdict
     let code = without_comments(code);
     let solution = without_comments(solution);
     let mut advice = Vec::new();
-    if let Some(line) = find_line(&code, |l| {
-        l.starts_with("let _ =") && GUARDS.iter().any(|g| l.contains(g))
-    }) && find_line(&solution, |l| {
-        l.starts_with("let _ =") && GUARDS.iter().any(|g| l.contains(g))
-    })
-    .is_none()
+    // A guard-giving call bound to `_`, or anything the solution keeps in a name.
+    let kept = named_values(&solution);
+    let guard = |l: &str| {
+        l.strip_prefix("let _ =").is_some_and(|value| {
+            GUARDS.iter().any(|g| value.contains(g)) || kept.contains(&value.trim())
+        })
+    };
+    let solution_drops = |l: &str| l.starts_with("let _ =") && GUARDS.iter().any(|g| l.contains(g));
+    if let Some(line) = find_line(&code, guard)
+        && find_line(&solution, solution_drops).is_none()
     {
         advice.push(format!(
             "`{line}` drops what it gets on that very line: `_` is not a name, so nothing holds \
@@ -79,9 +84,9 @@ pub fn advice(code: &str, solution: &str, expected: &Expected, verdict: &Verdict
         && first_run_right(diff, text)
     {
         advice.push(
-            "The first run comes out right, and the next, with other inputs, does not: the order \
-             of your first run holds by chance (of the durations, say), not for the reason the \
-             exercise asks for. Compare what differs between the runs."
+            "The first run comes out right, and the next, with other inputs, does not: what your \
+             program does holds for the first run's inputs only, not for the reason the exercise \
+             asks for. Compare what differs between the runs, and the first line that differs."
                 .to_string(),
         );
     }
@@ -113,6 +118,20 @@ fn without_comments(code: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The values `code` binds to a name (`let name = VALUE;`, `let mut name = VALUE;`), trimmed:
+/// a value the solution keeps, a reader's `let _ = VALUE;` drops at once.
+fn named_values(code: &str) -> Vec<&str> {
+    code.lines()
+        .filter_map(|l| {
+            let rest = l.trim().strip_prefix("let ")?;
+            let rest = rest.strip_prefix("mut ").unwrap_or(rest);
+            let (name, value) = rest.split_once(" = ")?;
+            let is_name = name != "_" && name.chars().all(|c| c.is_alphanumeric() || c == '_');
+            is_name.then(|| value.trim())
+        })
+        .collect()
 }
 
 /// The first line (trimmed) for which `test` holds.
@@ -235,6 +254,15 @@ mod tests {
         assert!(found[0].starts_with("`let _ = permits.acquire().await;` drops"));
         // A named guard, or one in a comment, is no trap.
         assert!(advice_for("let _permit = m.lock().await;\n// let _ = m.lock();\n", "").is_empty());
+        // A guard of the exercise's own, which the solution keeps in a name.
+        let found = advice_for(
+            "let _ = Transaction::begin();\n",
+            "let mut tx = Transaction::begin();\n",
+        );
+        assert!(
+            found[0].starts_with("`let _ = Transaction::begin();` drops"),
+            "{found:?}"
+        );
     }
 
     #[test]
