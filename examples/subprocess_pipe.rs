@@ -16,6 +16,7 @@ use smol::io::{AsyncReadExt, AsyncWriteExt};
 use smol::process::{Command, Stdio};
 use workbook::say;
 
+// ANCHOR: sh
 /// Runs `sh -c script` to the end, and says what it printed.
 async fn sh(name: &str, script: &str) -> std::io::Result<()> {
     let output = Command::new("sh").arg("-c").arg(script).output().await?;
@@ -25,6 +26,7 @@ async fn sh(name: &str, script: &str) -> std::io::Result<()> {
     );
     Ok(())
 }
+// ANCHOR_END: sh
 
 fn main() -> std::io::Result<()> {
     smol::block_on(async {
