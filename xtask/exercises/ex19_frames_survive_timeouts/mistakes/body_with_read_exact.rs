@@ -1,0 +1,113 @@
+//! Mistake: keeps the header safe, but reads the body with `read_exact`, which a heartbeat cuts.
+
+use std::io;
+use std::net::{TcpListener, TcpStream};
+use std::time::Duration;
+
+use smol::future::{self, FutureExt};
+use smol::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use smol::stream::StreamExt;
+use smol::{Async, Timer};
+use workbook::say;
+
+/// How often `receive` says it is alive, whatever it is reading.
+const HEARTBEAT: Duration = Duration::from_millis(200);
+
+/// The other side: four frames, "hello", "half a frame", "two\nlines" and "bye", sent in pieces
+/// at 0.00, 0.10, 0.30, 0.50 and 0.70 s, the second cut twice across heartbeats: once in its
+/// header, once in its body. Then it closes the connection.
+async fn peer(mut out: Async<TcpStream>) -> io::Result<()> {
+    let pieces: [(u64, &[u8]); 5] = [
+        (0, b"5\nhello"),
+        (100, b"1"),
+        (200, b"2\nhalf a "),
+        (200, b"frame"),
+        (200, b"9\ntwo\nlines3\nbye"),
+    ];
+    for (pause, piece) in pieces {
+        Timer::after(Duration::from_millis(pause)).await;
+        out.write_all(piece).await?;
+    }
+    Ok(())
+}
+
+/// The length that a header line (with or without its `\n`) gives.
+fn body_length(header: &[u8]) -> io::Result<usize> {
+    let text = String::from_utf8_lossy(header);
+    text.trim_end()
+        .parse()
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, format!("bad header {text:?}")))
+}
+
+/// What has come of the frame being read. Made once, before the loop: when a heartbeat drops the
+/// future that reads into it, it stays as it was, and the next future goes on from there.
+#[derive(Default)]
+struct Partial {
+    /// The header line so far: `read_until` appends each byte to it as it takes it.
+    header: Vec<u8>,
+    /// Once the header is whole: the body's length.
+    length: Option<usize>,
+}
+
+impl Partial {
+    /// Reads on from where the last call stopped: the next frame, or `None` at the end of the
+    /// stream. Cancel-safe: every byte it takes from `input` is in `self` before the next `.await`.
+    async fn next(
+        &mut self,
+        input: &mut BufReader<Async<TcpStream>>,
+    ) -> io::Result<Option<String>> {
+        let length = match self.length {
+            Some(length) => length,
+            None => {
+                if input.read_until(b'\n', &mut self.header).await? == 0 {
+                    return Ok(None);
+                }
+                let length = body_length(&self.header)?;
+                self.header.clear();
+                self.length = Some(length);
+                length
+            }
+        };
+        let mut body = vec![0; length];
+        input.read_exact(&mut body).await?;
+        self.length = None;
+        Ok(Some(String::from_utf8_lossy(&body).into_owned()))
+    }
+}
+
+/// Prints each frame as it comes, and `heartbeat` every `HEARTBEAT`, until the stream ends.
+async fn receive(input: Async<TcpStream>) -> io::Result<()> {
+    let mut input = BufReader::new(input);
+    // Made once: it fires every 200 ms from now, however long each turn of the loop takes.
+    let mut heartbeat = Timer::interval(HEARTBEAT);
+    let mut partial = Partial::default();
+    loop {
+        // The raced future borrows `partial`: dropped, it leaves what it read there.
+        let frame = async { Some(partial.next(&mut input).await) };
+        let beat = async {
+            heartbeat.next().await;
+            None
+        };
+        match frame.or(beat).await {
+            None => say!("heartbeat"),
+            Some(Ok(Some(body))) => say!("frame: {body:?}"),
+            Some(Ok(None)) => break,
+            Some(Err(e)) => return Err(e),
+        }
+    }
+    say!("end of the stream");
+    Ok(())
+}
+
+fn main() {
+    let run = smol::block_on(async {
+        let listener = Async::<TcpListener>::bind(([127, 0, 0, 1], 0))?;
+        let ours = Async::<TcpStream>::connect(listener.get_ref().local_addr()?).await?;
+        let (theirs, _) = listener.accept().await?;
+        let (sent, read) = future::zip(peer(theirs), receive(ours)).await;
+        sent.and(read)
+    });
+    if let Err(e) = run {
+        say!("error: {e}");
+    }
+}
