@@ -560,3 +560,33 @@ fn hints_come_one_at_a_time_and_are_remembered() {
         assert!(text.contains(says), "{args:?}:\n{text}");
     }
 }
+
+/// `--bless` writes each program's output to its own file, whatever order the runs end in and
+/// the names were given in.
+#[test]
+fn bless_writes_each_output_to_its_own_file() {
+    let copy = tiny_workbook("bless-pairs");
+    for (name, word) in [("alpha", "first"), ("beta", "second"), ("gamma", "third")] {
+        fs::write(
+            copy.join(format!("examples/{name}.rs")),
+            "//! A twin.\nfn main() {}\n",
+        )
+        .unwrap();
+        fs::write(copy.join(format!("examples/{name}.stdout")), "x\n").unwrap();
+        fs::write(
+            copy.join(format!("examples/{name}.py")),
+            format!("# expected output: {name}.py.stdout\nprint('{word}')\n"),
+        )
+        .unwrap();
+        fs::write(copy.join(format!("examples/{name}.py.stdout")), "y\n").unwrap();
+    }
+    let (text, code) = said(&xtask_in(
+        &copy,
+        &["verify", "gamma.py", "alpha.py", "beta.py", "--bless"],
+    ));
+    assert_eq!(code, Some(0), "{text}");
+    for (name, word) in [("alpha", "first"), ("beta", "second"), ("gamma", "third")] {
+        let written = fs::read_to_string(copy.join(format!("examples/{name}.py.stdout"))).unwrap();
+        assert_eq!(written, format!("{word}\n"), "{name}:\n{text}");
+    }
+}

@@ -113,7 +113,8 @@ const COMMANDS: &[Command] = &[
                how tolerances hold up under load\n  \
                --bless             write what each example named printed to its expected \
                file, for review with `git diff` (lines that still match keep their rounded \
-               stamps and wildcards)",
+               stamps and wildcards); for a compile-fail lesson (one with a NAME.stderr, even \
+               an empty one), its first compile error",
         section: Section::Examples,
         run: verify,
     },
@@ -347,7 +348,8 @@ fn mutants(rest: &[String]) -> Result<bool, String> {
 }
 
 /// `verify NAME... --bless`: runs the named examples, and writes what each printed to its
-/// expected file (keeping the lines that still match), for the maintainer to review.
+/// expected file (keeping the lines that still match), for the maintainer to review; for a
+/// compile-fail lesson, its first compile error.
 fn bless_examples(
     workbook: &Workbook,
     names: &[String],
@@ -369,10 +371,17 @@ fn bless_examples(
             _ => (*e).clone(),
         })
         .collect();
+    let mut all = bless_lessons(workbook, examples)?;
+    if runnable.is_empty() {
+        return Ok(all);
+    }
     let refs: Vec<&Example> = runnable.iter().collect();
     let report = verify::verify(&workbook.root, &refs, options)?;
-    let mut all = true;
-    for (example, outcome) in runnable.iter().zip(&report.outcomes) {
+    for example in &runnable {
+        // By name: the report lists its outcomes in its own order.
+        let Some(outcome) = report.outcome(&example.name) else {
+            continue;
+        };
         let xtask::Expected::Output(expected) = &example.expected else {
             continue;
         };
@@ -413,6 +422,57 @@ fn bless_examples(
                     example.name
                 );
             }
+        }
+    }
+    Ok(all)
+}
+
+/// `--bless` for the compile-fail lessons among `examples`: writes each one's first compile
+/// error to its `.stderr`. True if every lesson failed to compile, as a lesson must.
+fn bless_lessons(workbook: &Workbook, examples: &[&Example]) -> Result<bool, String> {
+    let lessons: Vec<&Example> = examples
+        .iter()
+        .copied()
+        .filter(|e| e.is_compile_fail())
+        .collect();
+    if lessons.is_empty() {
+        return Ok(true);
+    }
+    let names: Vec<&str> = lessons.iter().map(|e| e.name.as_str()).collect();
+    let built = xtask::build::compile_fail_lessons(&workbook.root, &names)?;
+    let release = xtask::build::rustc_release();
+    let mut all = true;
+    for lesson in lessons {
+        let file = &lesson.expected_file;
+        let Some(error) = built.first_errors.get(&lesson.name) else {
+            all = false;
+            println!(
+                "{}: not blessed: it compiles, and a compile-fail lesson must not",
+                lesson.name
+            );
+            continue;
+        };
+        let text = format!("{}\n", xtask::build::tidy(&error.rendered));
+        let current = std::fs::read_to_string(workbook.root.join(file)).unwrap_or_default();
+        if xtask::build::tidy(&current) == xtask::build::tidy(&text) {
+            println!("{}: fails as {} says", lesson.name, file.display());
+            continue;
+        }
+        std::fs::write(workbook.root.join(file), &text)
+            .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        println!(
+            "{}: wrote {}: review it with `git diff {}`",
+            lesson.name,
+            file.display(),
+            file.display()
+        );
+        if release.as_deref() != Some(xtask::build::RUSTC_OF_RECORD) {
+            println!(
+                "  (recorded with rustc {}; the harness compares the whole error only with rustc \
+                 {}, the release of record, and the first line with any other)",
+                release.as_deref().unwrap_or("of unknown release"),
+                xtask::build::RUSTC_OF_RECORD
+            );
         }
     }
     Ok(all)
