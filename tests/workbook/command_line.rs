@@ -78,12 +78,12 @@ fn bad_input_gets_a_message_that_says_what_to_do() {
         ),
         (&["verify", "cout"], "did you mean one of 'count_"),
         (
-            &["verify", "ex01_concurrent_counts"],
+            &["verify", "ex01_compose_steps"],
             "is an exercise, not an example",
         ),
         (&["check", "ex99"], "unknown exercise 'ex99'"),
         (
-            &["check", "ex01_concurrent_counts", "ex02_gather_results"],
+            &["check", "ex01_compose_steps", "ex02_gather_a_list"],
             "checks one exercise",
         ),
         (&["check", "--all"], "unknown option '--all' for `check`"),

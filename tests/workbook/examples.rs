@@ -88,7 +88,6 @@ python_counterparts! {
     phrase_barrier_gave_up,
     phrase_first_exception,
     phrase_lifo_yield_after_put,
-    phrase_lock_yield_between,
     phrase_nowait,
     phrase_read_limits,
     phrase_runner,
