@@ -10,7 +10,7 @@
 //! Run it: `cargo exercise ex14_staggered_mirrors`
 //! Check it: `cargo xtask check ex14_staggered_mirrors`
 
-#![allow(unused)] // until your code uses what is given
+#![allow(unused_imports, unused_variables, unused_mut, dead_code)] // until your code uses what is given
 
 use std::time::Duration;
 

@@ -10,7 +10,7 @@
 //! Run it: `cargo exercise ex22_saves_at_shutdown`
 //! Check it: `cargo xtask check ex22_saves_at_shutdown`
 
-#![allow(unused)] // until your code uses what is given
+#![allow(unused_imports, unused_variables, unused_mut, dead_code)] // until your code uses what is given
 
 use std::cell::RefCell;
 use std::time::Duration;

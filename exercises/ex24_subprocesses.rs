@@ -9,7 +9,7 @@
 //! Run it: `cargo exercise ex24_subprocesses`
 //! Check it: `cargo xtask check ex24_subprocesses`
 
-#![allow(unused)] // until your code uses what is given
+#![allow(unused_imports, unused_variables, unused_mut, dead_code)] // until your code uses what is given
 
 use std::io;
 use std::time::Duration;

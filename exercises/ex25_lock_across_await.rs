@@ -11,7 +11,7 @@
 //! Run it: `cargo exercise ex25_lock_across_await`
 //! Check it: `cargo xtask check ex25_lock_across_await`
 
-#![allow(unused)] // until your code uses what is given
+#![allow(unused_imports, unused_variables, unused_mut, dead_code)] // until your code uses what is given
 
 use std::time::Duration;
 

@@ -316,7 +316,7 @@ impl Outcome {
                 self.runs
             ),
             Verdict::WrongOutput(diff) if diff.reordered => format!(
-                "run {}: lines came in another order, at most {} from their times",
+                "run {}: some lines came in another order, with timings off by up to {}",
                 self.runs,
                 compare::format_seconds(diff.worst_miss)
             ),
@@ -398,10 +398,16 @@ impl fmt::Display for Outcome {
         match &self.verdict {
             Verdict::Passed => return Ok(()),
             Verdict::WrongOutput(diff) => {
-                writeln!(
-                    f,
-                    "{name} ({source}) printed something other than {expected}:"
-                )?;
+                // An exercise's expected file sits next to its solution: name the page instead.
+                let what = if self
+                    .expected_file
+                    .starts_with(crate::catalog::EXERCISE_KEYS)
+                {
+                    "what the exercise must print (its exercises page shows it)".to_string()
+                } else {
+                    expected.to_string()
+                };
+                writeln!(f, "{name} ({source}) printed something other than {what}:")?;
                 writeln!(f, "  - expected, not printed   + printed, not expected")?;
                 write!(f, "{diff}")?;
                 if diff.lines.iter().any(|l| {

@@ -6,7 +6,8 @@
 //! - a task dropped: `ex.spawn(...);` as a statement, or `let _ = ex.spawn(...)` (a `Task` that
 //!   is dropped is cancelled, unlike an asyncio task);
 //! - a blocking call in async code (`std::thread::sleep`, a blocking receive...), which stops
-//!   every task of the thread;
+//!   every task of the thread, and a `std::sync::Mutex` where an async one is needed;
+//! - a task detached where something must wait for it;
 //! - a right order for the wrong reason: an exercise whose program runs twice, with other inputs
 //!   the second time (its expected output has a line `-- ...` between the runs), and whose first
 //!   run comes out right and second wrong.
@@ -79,6 +80,23 @@ pub fn advice(code: &str, solution: &str, expected: &Expected, verdict: &Verdict
                  work off the executor with `smol::unblock`."
             ));
         }
+    }
+    if code.matches(".detach()").count() > solution.matches(".detach()").count() {
+        advice.push(
+            "A detached task runs on its own, and nothing waits for it: when the executor is \
+             dropped (at the end of the program, say), it is cancelled wherever it is. If \
+             something must happen only after it is done, keep its `Task` and `.await` it."
+                .to_string(),
+        );
+    }
+    if code.matches("sync::Mutex").count() > solution.matches("sync::Mutex").count() {
+        advice.push(
+            "A `std::sync::Mutex` blocks the thread while it waits for its lock, and a guard \
+             held across an `.await` keeps every other task of that thread waiting for it: with \
+             one thread, for ever. In async code, take `smol::lock::Mutex`, whose `lock()` is \
+             awaited (see the page on locks across `.await`)."
+                .to_string(),
+        );
     }
     if let (Verdict::WrongOutput(diff), Expected::Output(text)) = (verdict, expected)
         && first_run_right(diff, text)
@@ -281,6 +299,27 @@ mod tests {
         assert!(dropped_tasks(kept).is_empty(), "{:?}", dropped_tasks(kept));
         // A solution that drops as many on purpose (to show cancellation) makes it no trap.
         assert!(advice_for("ex.spawn(f());\n", "ex.spawn(f());\n").is_empty());
+    }
+
+    #[test]
+    fn a_detached_task_and_a_std_mutex_are_named() {
+        let found = advice_for(
+            "ex.spawn(save()).detach();\n",
+            "tasks.push(ex.spawn(save()));\n",
+        );
+        assert!(
+            found[0].starts_with("A detached task runs on its own"),
+            "{found:?}"
+        );
+        let found = advice_for(
+            "let m = std::sync::Mutex::new(0);\n",
+            "let m = Mutex::new(0);\n",
+        );
+        assert!(
+            found[0].starts_with("A `std::sync::Mutex` blocks"),
+            "{found:?}"
+        );
+        assert!(advice_for("ex.spawn(a()).detach();\n", "ex.spawn(b()).detach();\n").is_empty());
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! Run it: `cargo exercise ex21_async_handlers`
 //! Check it: `cargo xtask check ex21_async_handlers`
 
-#![allow(unused)] // until your code uses what is given
+#![allow(unused_imports, unused_variables, unused_mut, dead_code)] // until your code uses what is given
 
 use std::cell::Cell;
 use std::collections::HashMap;

@@ -9,7 +9,7 @@
 //! Run it: `cargo exercise ex23_start_signal`
 //! Check it: `cargo xtask check ex23_start_signal`
 
-#![allow(unused)] // until your code uses what is given
+#![allow(unused_imports, unused_variables, unused_mut, dead_code)] // until your code uses what is given
 
 use std::time::Duration;
 
