@@ -1,4 +1,4 @@
-//! The chat project's scripted clients (ex26_chat_server): four clients that talk to the reader's
+//! The chat project's scripted clients (ex22_chat_server): four clients that talk to the reader's
 //! server, then say what each of them received.
 //!
 //! They are scaffolding, not the lesson: plain threads and blocking sockets, every wait bounded,
