@@ -1,5 +1,6 @@
 //! Every exercise, both ways: its reference solution passes `cargo xtask check`, and the
-//! exercise as handed out fails it. One test per exercise, so that a failure names it.
+//! exercise as handed out, and each of its usual mistakes, fails it. One test per exercise, so
+//! that a failure names it.
 //!
 //! Both come from the maintainers' copy, `xtask/exercises/NAME/`, never from the reader's working
 //! copy in `exercises/`: whatever state a reader's exercises are in (untouched, solved, half
@@ -44,33 +45,52 @@ fn both_ways(name: &str) {
     mistakes_are_caught(exercise);
 }
 
-/// Each usual mistake kept for the exercise fails its check, and the feedback says what its
-/// `//! feedback:` line asks for (the trap it falls into, say).
+/// Each usual mistake kept for the exercise (the solution with its passages replaced: see
+/// `xtask::mistakes`), built alone and run, fails its check, and the feedback says what its
+/// `feedback:` lines ask for (the trap it falls into, say).
 fn mistakes_are_caught(exercise: &xtask::Example) {
-    let prefix = format!("{}_mistake_", exercise.name);
-    for key in crate::shared::keys()
+    let root = &workbook().root;
+    let solution_key = crate::shared::keys()
         .iter()
-        .filter(|k| k.name.starts_with(&prefix))
-    {
-        let outcome = keys().outcome(&key.name).expect("the mistake was checked");
+        .find(|k| k.name == format!("{}_solution", exercise.name))
+        .expect("the solution is a key");
+    let solution = std::fs::read_to_string(root.join(&solution_key.source)).unwrap();
+    let mistakes = xtask::mistakes::read(root, &exercise.name).unwrap_or_else(|e| panic!("{e}"));
+    let dir = crate::harness_catches::scratch_dir(&format!("mistakes-{}", exercise.name));
+    for mistake in mistakes {
+        let name = mistake.name();
+        let code = mistake.apply(&solution).unwrap_or_else(|e| panic!("{e}"));
+        let program = crate::harness_catches::compile_alone(&dir, &name, &code);
+        let example = xtask::Example {
+            name: name.clone(),
+            source: mistake.file.clone(),
+            fails_by_design: true,
+            ..solution_key.clone()
+        };
+        let limit = solution_key.limit.expect("a key has its limit");
+        let outcome = xtask::verify::check_settled(
+            &example,
+            || {
+                let mut command = std::process::Command::new(&program);
+                command.current_dir(root).args(&example.args);
+                command
+            },
+            limit,
+        );
         assert!(
             !outcome.unjudged(),
-            "{} could not be judged, the machine is too busy:\n{outcome}",
-            key.name
+            "{name} could not be judged, the machine is too busy:\n{outcome}"
         );
         assert!(
             !outcome.passed(),
-            "{} passes the check: the check does not catch this mistake",
-            key.name
+            "{name} ({}) passes the check: the check does not catch this mistake",
+            mistake.about
         );
-        let code = std::fs::read_to_string(workbook().root.join(&key.source)).unwrap();
-        let feedback = exercise::feedback_on(workbook(), exercise, outcome, &code);
-        for wanted in code.lines().filter_map(|l| l.strip_prefix("//! feedback:")) {
+        let feedback = exercise::feedback_on(workbook(), exercise, &outcome, &code);
+        for wanted in &mistake.feedback {
             assert!(
-                feedback.contains(wanted.trim()),
-                "the feedback on {} does not say {:?}:\n{feedback}",
-                key.name,
-                wanted.trim()
+                feedback.contains(wanted.as_str()),
+                "the feedback on {name} does not say {wanted:?}:\n{feedback}"
             );
         }
     }
@@ -202,16 +222,15 @@ fn a_new_exercise_is_written_everywhere_and_a_disagreement_is_caught() {
         xtask::registry::new_exercise(&root, "first").is_err(),
         "a malformed name"
     );
-    let written = xtask::registry::new_mistake(&root, "ex01_first", "too_early").unwrap();
-    assert_eq!(written.len(), 2, "{written:?}");
-    assert_eq!(
-        xtask::registry::drift(&root, &["ex01_first"]),
-        Vec::<String>::new()
+    let mistake = xtask::mistakes::new(&root, "ex01_first", "too_early").unwrap();
+    assert!(root.join(&mistake).is_file(), "{}", mistake.display());
+    assert!(
+        xtask::mistakes::new(&root, "ex01_first", "too_early").is_err(),
+        "a mistake written twice"
     );
-    // A mistake kept without its [[example]] is never checked: caught.
-    write(
-        "xtask/exercises/ex01_first/mistakes/unbuilt.rs",
-        "fn main() {}\n",
+    assert!(
+        xtask::mistakes::new(&root, "ex09_none", "x").is_err(),
+        "a mistake of no exercise"
     );
 
     // Break it: drop the solution's [[example]], and list an exercise that does not exist.
@@ -228,7 +247,6 @@ fn a_new_exercise_is_written_everywhere_and_a_disagreement_is_caught() {
     let problems = xtask::registry::drift(&root, &["ex01_first", "ex03_unlisted"]);
     let expected = [
         "Cargo.toml has no [[example]] ex01_first_solution",
-        "Cargo.toml has no [[example]] ex01_first_mistake_unbuilt",
         "Cargo.toml has no [[example]] ex03_unlisted_handout",
         "exercises/Cargo.toml has no [[example]] ex03_unlisted",
         "tests/workbook/exercises.rs does not list ex03_unlisted",
@@ -241,4 +259,30 @@ fn a_new_exercise_is_written_everywhere_and_a_disagreement_is_caught() {
             problems.join("\n")
         );
     }
+}
+
+/// A mistake whose passage no longer stands in the solution (the solution changed under it) is
+/// reported by `cargo xtask lint`, naming the mistake's file.
+#[test]
+fn a_stale_mistake_is_reported() {
+    let root = crate::harness_catches::scratch_dir("stale-mistake");
+    let dir = root.join("xtask/exercises/ex01_x");
+    std::fs::create_dir_all(dir.join("mistakes")).unwrap();
+    std::fs::create_dir_all(root.join("examples")).unwrap();
+    std::fs::write(dir.join("handout.rs"), "//! Do x.\nfn main() {}\n").unwrap();
+    std::fs::write(dir.join("solution.rs"), "fn main() {\n    go();\n}\n").unwrap();
+    std::fs::write(dir.join("expected.stdout"), "done\n").unwrap();
+    std::fs::write(
+        dir.join("mistakes/gone.md"),
+        "# Mistake: x\n\n```rust\n    stop();\n```\n\nbecomes\n\n```rust\n    halt();\n```\n",
+    )
+    .unwrap();
+    let workbook = xtask::Workbook::at(root).unwrap();
+    let problems = xtask::mistakes::problems(&workbook);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0]
+            .starts_with("xtask/exercises/ex01_x/mistakes/gone.md: passage 1 stands 0 times"),
+        "{problems:?}"
+    );
 }

@@ -21,7 +21,7 @@ fn workbook() -> &'static Workbook {
 }
 
 /// The two count examples, built once for all the tests here.
-fn built() -> &'static Built {
+pub(crate) fn built() -> &'static Built {
     static BUILT: OnceLock<Built> = OnceLock::new();
     BUILT.get_or_init(|| {
         let names = ["count_concurrent", "count_sequential"];
@@ -317,7 +317,7 @@ fn assert_caught(checks: Vec<(&str, Option<&str>, std::thread::JoinHandle<Outcom
 }
 
 /// Compiles one file with rustc against the crates cargo built for the examples.
-fn compile_alone(dir: &Path, name: &str, source: &str) -> PathBuf {
+pub(crate) fn compile_alone(dir: &Path, name: &str, source: &str) -> PathBuf {
     let file = dir.join(format!("{name}.rs"));
     std::fs::write(&file, source).unwrap();
     let program = dir.join(name);

@@ -14,6 +14,7 @@ pub mod compare;
 pub mod exercise;
 pub mod hints;
 pub mod markdown;
+pub mod mistakes;
 pub mod mutants;
 pub mod notes;
 pub mod orphans;

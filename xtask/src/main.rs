@@ -182,10 +182,12 @@ const COMMANDS: &[Command] = &[
         name: "new-mistake",
         usage: "new-mistake NAME WHAT",
         summary: "keep a usual mistake of an exercise, which its check must catch",
-        help: "Writes xtask/exercises/NAME/mistakes/WHAT.rs, a copy of the solution to break as \
-               a reader would, and its [[example]] NAME_mistake_WHAT. `cargo test` checks that \
-               every mistake fails the exercise's check, and that the feedback says the words of \
-               its `//! feedback:` line.",
+        help: "Writes xtask/exercises/NAME/mistakes/WHAT.md, to fill in: what goes wrong, and \
+               the passages of the solution a reader would write otherwise, each with what they \
+               would write. `cargo test` builds each mistake (the solution so changed), checks \
+               that it fails the exercise's check, and that the feedback says the words of its \
+               `feedback:` lines; `cargo xtask lint` checks that each passage still stands in the \
+               solution.",
         section: Section::Maintainers,
         run: new_mistake,
     },
@@ -507,15 +509,12 @@ fn new_mistake(rest: &[String]) -> Result<bool, String> {
         );
     };
     let root = Workbook::locate()?.root;
-    for file in xtask::registry::new_mistake(&root, name, what)? {
-        println!(
-            "wrote {}",
-            file.strip_prefix(&root).unwrap_or(&file).display()
-        );
-    }
+    let file = xtask::mistakes::new(&root, name, what)?;
+    println!("wrote {}", file.display());
     println!(
-        "\nNow break the copy of the solution as a reader would, and say what the mistake is in \
-         its first line; `//! feedback: WORDS` makes the tests check that the feedback says them."
+        "\nNow say what goes wrong in its heading, and quote the passages of the solution a \
+         reader would write otherwise, each followed by what they would write; a line \
+         `feedback: WORDS` makes the tests check that the check's feedback says them."
     );
     Ok(true)
 }

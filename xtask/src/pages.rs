@@ -127,6 +127,7 @@ pub fn lint(workbook: &Workbook) -> (Vec<String>, Vec<String>) {
     problems.extend(citations);
     problems.extend(crate::quiz::problems(workbook, &pages));
     problems.extend(crate::hints::problems(workbook, &pages));
+    problems.extend(crate::mistakes::problems(workbook));
     problems.extend(crate::answers::problems(workbook, &included));
     problems.extend(crate::asyncio_names::problems(root, &pages));
     problems.extend(crate::notes::problems(workbook, &pages));

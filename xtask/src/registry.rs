@@ -4,9 +4,7 @@
 //! `cargo xtask new-exercise NAME` ([`new_exercise`]):
 //!
 //! - two `[[example]]`s of the root package, `NAME_handout` and `NAME_solution`, built with the
-//!   `exercise-keys` feature (read with `cargo metadata`, as cargo reads the manifest), and one
-//!   `NAME_mistake_WHAT` for each usual mistake kept in `mistakes/WHAT.rs` (a wrong solution
-//!   that the check must catch; `cargo xtask new-mistake NAME WHAT` starts one);
+//!   `exercise-keys` feature (read with `cargo metadata`, as cargo reads the manifest);
 //! - an `[[example]]` `NAME` of the `exercises` package, and the reader's copy `exercises/NAME.rs`;
 //! - a line in the list of `tests/workbook/exercises.rs`, so that each exercise is a test.
 //!
@@ -28,29 +26,13 @@ const LIST_OPEN: &str = "exercises! {\n";
 const KEYS_FEATURE: &str = "exercise-keys";
 
 /// The maintainers' programs of exercise `name`, as (kind, file relative to the root): its
-/// handout, its solution, and each of its usual mistakes (`mistake_WHAT`, in name order).
-pub fn key_files(root: &Path, name: &str) -> Vec<(String, PathBuf)> {
+/// handout and its solution. (Its usual mistakes are changes to the solution: see
+/// [`crate::mistakes`].)
+pub fn key_files(_root: &Path, name: &str) -> Vec<(String, PathBuf)> {
     let dir = Path::new(EXERCISE_KEYS).join(name);
-    let mut files: Vec<(String, PathBuf)> = ["handout", "solution"]
+    ["handout", "solution"]
         .map(|kind| (kind.to_string(), dir.join(format!("{kind}.rs"))))
-        .into();
-    let mut mistakes: Vec<(String, PathBuf)> = fs::read_dir(root.join(&dir).join("mistakes"))
-        .into_iter()
-        .flatten()
-        .filter_map(|entry| {
-            let path = entry.ok()?.path();
-            let stem = path.file_stem()?.to_str()?.to_string();
-            (path.extension()? == "rs").then(|| {
-                (
-                    format!("mistake_{stem}"),
-                    dir.join("mistakes").join(format!("{stem}.rs")),
-                )
-            })
-        })
-        .collect();
-    mistakes.sort();
-    files.extend(mistakes);
-    files
+        .into()
 }
 
 /// Where the places derived from the exercises `names` disagree with them, one problem a line.
@@ -72,8 +54,8 @@ pub fn drift(root: &Path, names: &[&str]) -> Vec<String> {
             {
                 None => problems.push(format!(
                     "Cargo.toml has no [[example]] {target} (path = \"{file}\", \
-                     required-features = [\"{KEYS_FEATURE}\"]); `cargo xtask new-exercise` (or \
-                     `new-mistake`) writes it"
+                     required-features = [\"{KEYS_FEATURE}\"]); `cargo xtask new-exercise` \
+                     writes it"
                 )),
                 Some(e) if e.path != path || !e.features.iter().any(|f| f == KEYS_FEATURE) => {
                     problems.push(format!(
@@ -293,54 +275,4 @@ pub fn new_exercise(root: &Path, name: &str) -> Result<Vec<PathBuf>, String> {
         .map_err(|e| format!("cannot write {TEST_LIST}: {e}"))?;
     written.push(list);
     Ok(written)
-}
-
-/// Starts a usual mistake `what` of exercise `name`: `mistakes/WHAT.rs`, a copy of the solution
-/// to break as a reader would, and its `[[example]]`. Returns the files it wrote or changed.
-pub fn new_mistake(root: &Path, name: &str, what: &str) -> Result<Vec<PathBuf>, String> {
-    let dir = root.join(EXERCISE_KEYS).join(name);
-    let solution = fs::read_to_string(dir.join("solution.rs")).map_err(|e| {
-        format!("cannot read {EXERCISE_KEYS}/{name}/solution.rs ({e}): is {name} an exercise?")
-    })?;
-    if what.is_empty()
-        || !what
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-    {
-        return Err(format!(
-            "a mistake's name is lower case words joined by `_`, such as `let_underscore_permit`, \
-             not '{what}'"
-        ));
-    }
-    let file = dir.join("mistakes").join(format!("{what}.rs"));
-    if file.exists() {
-        return Err(format!("{} exists already", file.display()));
-    }
-    fs::create_dir_all(dir.join("mistakes"))
-        .map_err(|e| format!("cannot create {}: {e}", dir.join("mistakes").display()))?;
-    let body = solution
-        .lines()
-        .skip_while(|l| l.starts_with("//!"))
-        .collect::<Vec<_>>()
-        .join("\n");
-    fs::write(
-        &file,
-        format!(
-            "//! Mistake: say in one line what a reader gets wrong here.\n//! feedback: words the \
-             check's feedback must say about it (or delete this line)\n{body}\n"
-        ),
-    )
-    .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
-    let manifest = root.join("Cargo.toml");
-    let mut text = fs::read_to_string(&manifest)
-        .map_err(|e| format!("cannot read {}: {e}", manifest.display()))?;
-    if !text.ends_with('\n') {
-        text.push('\n');
-    }
-    text.push_str(&format!(
-        "\n[[example]]\nname = \"{name}_mistake_{what}\"\npath = \"{EXERCISE_KEYS}/{name}/mistakes/\
-         {what}.rs\"\nrequired-features = [\"{KEYS_FEATURE}\"]\n"
-    ));
-    fs::write(&manifest, text).map_err(|e| format!("cannot write {}: {e}", manifest.display()))?;
-    Ok(vec![file, manifest])
 }
