@@ -334,6 +334,26 @@ pub fn error_code(headline: &str) -> Option<&str> {
     headline.strip_prefix("error[")?.split(']').next()
 }
 
+/// What `cargo metadata` says of the workspace at `root`, run with `args` besides
+/// `--format-version 1 --quiet` (`--no-deps` for the workspace's own packages only).
+pub fn cargo_metadata(root: &Path, args: &[&str]) -> Result<Value, String> {
+    let output = cargo()
+        .current_dir(root)
+        .arg("metadata")
+        .args(args)
+        .args(["--format-version", "1", "--quiet"])
+        .output()
+        .map_err(|e| format!("cannot run cargo metadata: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "cargo metadata failed: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        ));
+    }
+    serde_json::from_slice(&output.stdout)
+        .map_err(|e| format!("cargo metadata printed something else than JSON: {e}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,7 +12,6 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
 
@@ -127,20 +126,7 @@ struct Target {
 
 /// The examples of the workspace's packages, as cargo reads the manifests.
 fn examples_by_package(root: &Path) -> Result<Vec<Target>, String> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let output = Command::new(cargo)
-        .current_dir(root)
-        .args(["metadata", "--no-deps", "--format-version", "1", "--quiet"])
-        .output()
-        .map_err(|e| format!("cannot run cargo metadata: {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "cargo metadata failed: {}",
-            String::from_utf8_lossy(&output.stderr).trim()
-        ));
-    }
-    let metadata: Value = serde_json::from_slice(&output.stdout)
-        .map_err(|e| format!("cargo metadata printed something else than JSON: {e}"))?;
+    let metadata = crate::build::cargo_metadata(root, &["--no-deps"])?;
     let strings = |v: &Value| -> Vec<String> {
         v.as_array()
             .into_iter()

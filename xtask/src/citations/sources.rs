@@ -7,8 +7,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Mutex;
 
-use serde_json::Value;
-
 use super::Definitions;
 
 /// The cited packages and Python's library.
@@ -95,20 +93,7 @@ impl Sources {
 /// The packages of the workbook that come from a registry, as `(name, version, directory)`:
 /// `cargo metadata` resolves them from `Cargo.lock` (it may fetch the ones not yet downloaded).
 fn packages(root: &Path) -> Result<Vec<(String, String, Option<PathBuf>)>, String> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let output = Command::new(cargo)
-        .current_dir(root)
-        .args(["metadata", "--format-version", "1", "--locked", "--quiet"])
-        .output()
-        .map_err(|e| format!("cannot run cargo metadata: {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "cargo metadata failed: {}",
-            String::from_utf8_lossy(&output.stderr).trim()
-        ));
-    }
-    let metadata: Value = serde_json::from_slice(&output.stdout)
-        .map_err(|e| format!("cargo metadata printed something else than JSON: {e}"))?;
+    let metadata = crate::build::cargo_metadata(root, &["--locked"])?;
     let packages = metadata["packages"].as_array().cloned().unwrap_or_default();
     Ok(packages
         .iter()
