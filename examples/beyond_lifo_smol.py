@@ -7,6 +7,7 @@ from timeline import say
 
 async def main():
     to_pong, to_ping = asyncio.Queue(1), asyncio.Queue(1)
+    kept = set()  # the loop keeps only a weak reference to a task: keep a strong one
 
     async def other():
         say("other: runs")
@@ -15,7 +16,7 @@ async def main():
         while (n := await to_pong.get()) is not None:
             say(f"pong {n}")
             if n == 1:
-                asyncio.create_task(other())  # ready to run from now on
+                kept.add(asyncio.create_task(other()))  # ready to run from now on
             await to_ping.put(n)
 
     async def ping():

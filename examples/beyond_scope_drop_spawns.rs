@@ -9,6 +9,7 @@ use std::time::Duration;
 use smol::{LocalExecutor, Timer};
 use workbook::say;
 
+// ANCHOR: connection
 /// Says so if the goodbye task that owns it is dropped before the goodbye was sent.
 struct Unsent(&'static str);
 
@@ -18,7 +19,6 @@ impl Drop for Unsent {
     }
 }
 
-// ANCHOR: connection
 struct Connection<'ex> {
     name: &'static str,
     ex: &'ex LocalExecutor<'static>,
@@ -38,7 +38,7 @@ impl Drop for Connection<'_> {
         let goodbye = async move {
             Timer::after(Duration::from_millis(100)).await; // the goodbye's I/O
             say!("{name}: goodbye sent");
-            std::mem::forget(unsent);
+            std::mem::forget(unsent); // sent: the guard must not speak
         };
         self.ex.spawn(goodbye).detach();
     }
