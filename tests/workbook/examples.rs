@@ -131,6 +131,7 @@ examples! {
     beyond_cancel_write_all,
     beyond_closure_async_closure,
     beyond_closure_borrow_rejected,
+    beyond_closure_dyn_rejected,
     beyond_closure_kinds,
     beyond_closure_mut_at_once_rejected,
     beyond_closure_not_send,
