@@ -195,8 +195,10 @@ fn a_change_below_the_first_line_of_an_error_is_caught_with_the_release_of_recor
 #[cfg(unix)]
 #[test]
 fn a_hung_example_is_stopped_and_reported() {
+    // `sleep` is not the script's last command, so the shell forks it rather than becoming it:
+    // a process the program started, always there for the report to name.
     let mut hang = Command::new("sh");
-    hang.args(["-c", "echo '[0.00s] One'; sleep 60"]);
+    hang.args(["-c", "echo '[0.00s] One'; sleep 60; true"]);
     let start = Instant::now();
     let outcome = check_run(&example("count_concurrent"), hang, Duration::from_secs(1));
     assert!(
