@@ -23,11 +23,9 @@ fn main() {
     // ANCHOR: main
     smol::block_on(async {
         // Three 1 s timers, made before any count runs.
-        let (a, b, c) = (
-            Timer::after(Duration::from_secs(1)),
-            Timer::after(Duration::from_secs(1)),
-            Timer::after(Duration::from_secs(1)),
-        );
+        let a = Timer::after(Duration::from_secs(1));
+        let b = Timer::after(Duration::from_secs(1));
+        let c = Timer::after(Duration::from_secs(1));
         // Awaited one after another, as in `count_sequential`.
         count(a).await;
         count(b).await;

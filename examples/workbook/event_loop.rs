@@ -15,12 +15,13 @@ use std::time::{Duration, Instant};
 
 use crate::say;
 
-/// The loop's clock ticks once a millisecond, counted from the start of `run`, and every deadline
-/// is rounded up to a tick, as Tokio's timer does (`TimeSource::deadline_to_tick` in tokio's
-/// `src/runtime/time/source.rs`). So a timer never fires early, at most a tick late, and timers
-/// set a few microseconds apart (two tasks that each sleep 2 s) share a deadline and fire in the
-/// same turn.
-const TICK: Duration = Duration::from_millis(1);
+// ANCHOR: group
+/// How much later than the nearest deadline the loop may fire it, to fire the timers due soon
+/// after in the same turn. Timers set a little apart (two tasks that each sleep 2 s, one turn
+/// apart) then fire together, whatever the machine did between them, up to this much. No timer
+/// fires early; one fires at most this much late, and only when another is due by then.
+const GROUP: Duration = Duration::from_millis(50);
+// ANCHOR_END: group
 
 type BoxedFuture = Pin<Box<dyn Future<Output = ()> + Send>>;
 
@@ -35,8 +36,6 @@ pub struct Loop {
 /// share nothing.
 struct Shared {
     state: Mutex<State>,
-    /// When `run` started: tick 0 of the loop's clock.
-    started: Instant,
     /// Interrupts the loop's wait, from any thread: our counterpart of asyncio's self-pipe.
     wakeup: Condvar,
 }
@@ -143,12 +142,8 @@ impl Loop {
     /// A future that is ready once `duration` has passed. Its deadline is fixed here, when it is
     /// made, as smol's `Timer::after` fixes it (`asyncio.sleep` counts from its first step).
     pub fn sleep(&self, duration: Duration) -> Sleep {
-        // Round up to the next tick of the loop's clock: never early.
-        let since_start = (Instant::now() + duration).duration_since(self.shared.started);
-        let ticks = since_start.as_nanos().div_ceil(TICK.as_nanos());
-        let rounded = Duration::from_nanos((ticks * TICK.as_nanos()) as u64);
         Sleep {
-            deadline: self.shared.started + rounded,
+            deadline: Instant::now() + duration,
             id: None,
             shared: self.shared.clone(),
         }
@@ -230,7 +225,6 @@ where
     let lp = Loop {
         shared: Arc::new(Shared {
             state: Mutex::new(State::default()),
-            started: Instant::now(),
             wakeup: Condvar::new(),
         }),
     };
@@ -259,13 +253,20 @@ impl Loop {
     /// One turn of the loop, in the order of asyncio's `_run_once`.
     fn run_once(&self) {
         let mut state = self.shared.state.lock().unwrap();
-        // 1. Nothing ready? Wait until the nearest deadline, or until another thread queues a
-        //    task. The lock is held from the check to the wait, so no wake-up can come between
-        //    them unseen; `wait` releases it while it sleeps.
+        // 1. Nothing ready? Wait for the timers, or until another thread queues a task. The
+        //    lock is held from the check to the wait, so no wake-up can come between them
+        //    unseen; `wait` releases it while it sleeps.
         if state.ready.is_empty() {
             state = match state.timers.keys().next() {
-                Some(&(deadline, _)) => {
-                    let wait = deadline.saturating_duration_since(Instant::now());
+                Some(&(nearest, _)) => {
+                    // Wait for the last deadline that is at most GROUP after the nearest, so
+                    // that timers due close together fire in one turn.
+                    let (&(last, _), _) = state
+                        .timers
+                        .range(..=(nearest + GROUP, u64::MAX))
+                        .next_back()
+                        .expect("the nearest timer is in range");
+                    let wait = last.saturating_duration_since(Instant::now());
                     let at = crate::elapsed() + wait; // the deadline, on the clock `say!` prints
                     say!(
                         "loop: nothing ready; waiting until {:.2} s or a wake-up",

@@ -46,37 +46,19 @@ fn both_ways(name: &str) {
 }
 
 /// Each usual mistake kept for the exercise (the solution with its passages replaced: see
-/// `xtask::mistakes`), built alone and run, fails its check, and the feedback says what its
-/// `feedback:` lines ask for (the trap it falls into, say).
+/// `xtask::mistakes`), built alone and run in the shared pass, fails its check, and the feedback
+/// says what its `feedback:` lines ask for (the trap it falls into, say).
 fn mistakes_are_caught(exercise: &xtask::Example) {
     let root = &workbook().root;
-    let solution_key = crate::shared::keys()
-        .iter()
-        .find(|k| k.name == format!("{}_solution", exercise.name))
-        .expect("the solution is a key");
-    let solution = std::fs::read_to_string(root.join(&solution_key.source)).unwrap();
-    let mistakes = xtask::mistakes::read(root, &exercise.name).unwrap_or_else(|e| panic!("{e}"));
-    let dir = crate::harness_catches::scratch_dir(&format!("mistakes-{}", exercise.name));
-    for mistake in mistakes {
+    let solution = std::fs::read_to_string(
+        root.join("xtask/exercises")
+            .join(&exercise.name)
+            .join("solution.rs"),
+    )
+    .unwrap();
+    for mistake in xtask::mistakes::read(root, &exercise.name).unwrap_or_else(|e| panic!("{e}")) {
         let name = mistake.name();
-        let code = mistake.apply(&solution).unwrap_or_else(|e| panic!("{e}"));
-        let program = crate::harness_catches::compile_alone(&dir, &name, &code);
-        let example = xtask::Example {
-            name: name.clone(),
-            source: mistake.file.clone(),
-            fails_by_design: true,
-            ..solution_key.clone()
-        };
-        let limit = solution_key.limit.expect("a key has its limit");
-        let outcome = xtask::verify::check_settled(
-            &example,
-            || {
-                let mut command = std::process::Command::new(&program);
-                command.current_dir(root).args(&example.args);
-                command
-            },
-            limit,
-        );
+        let outcome = keys().outcome(&name).expect("the mistake was checked");
         assert!(
             !outcome.unjudged(),
             "{name} could not be judged, the machine is too busy:\n{outcome}"
@@ -86,7 +68,8 @@ fn mistakes_are_caught(exercise: &xtask::Example) {
             "{name} ({}) passes the check: the check does not catch this mistake",
             mistake.about
         );
-        let feedback = exercise::feedback_on(workbook(), exercise, &outcome, &code);
+        let code = mistake.apply(&solution).unwrap_or_else(|e| panic!("{e}"));
+        let feedback = exercise::feedback_on(workbook(), exercise, outcome, &code);
         for wanted in &mistake.feedback {
             assert!(
                 feedback.contains(wanted.as_str()),

@@ -289,6 +289,34 @@ fn a_sleep_never_ends_early() {
 }
 
 #[test]
+fn timers_due_a_few_milliseconds_apart_fire_in_one_turn() {
+    // Two 100 ms sleeps made in two turns 3 ms apart, as if the machine stalled between them: the
+    // first must not fire on its own, a turn before the second (a loop that rounds deadlines to
+    // 1 ms ticks fires it alone, when the stall spans a tick).
+    let (first_ended, second_due) = within(ms(5000), || {
+        run(|lp| async move {
+            let first = lp.sleep(ms(100));
+            let second_due = Arc::new(Mutex::new(None));
+            let (other, due) = (lp.clone(), second_due.clone());
+            let _second = lp.spawn(async move {
+                thread::sleep(ms(3)); // the stall
+                // Its deadline is at least this late.
+                *due.lock().unwrap() = Some(Instant::now() + ms(100));
+                other.sleep(ms(100)).await;
+            });
+            first.await;
+            let second_due = second_due.lock().unwrap().expect("the second sleep was made");
+            (Instant::now(), second_due)
+        })
+    });
+    assert!(
+        first_ended >= second_due,
+        "the first sleep ended {:?} before the second was due: they fired in two turns",
+        second_due - first_ended
+    );
+}
+
+#[test]
 fn a_panicking_task_ends_run_and_every_other_task_is_dropped() {
     let dropped = Arc::new(AtomicBool::new(false));
     let dropped_in_task = dropped.clone();

@@ -1,10 +1,14 @@
-//! The one pass the tests share: every example of the book (Rust and Python) and every
-//! exercise's handout and solution, built with one `cargo build` and run side by side, once.
+//! The one pass the tests share: every example of the book (Rust and Python), every exercise's
+//! handout and solution (built with one `cargo build`) and usual mistakes (each built alone),
+//! run side by side, once.
 
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 use std::thread;
 use std::time::Duration;
 
+use xtask::build::Progress;
 use xtask::verify::Count;
 use xtask::{Example, Options, Report, Workbook, exercise, verify};
 
@@ -23,6 +27,22 @@ pub fn keys() -> &'static [Example] {
     })
 }
 
+/// The exercises' usual mistakes, each built alone (see `xtask::mistakes`), with their
+/// programs, for the pass to run.
+pub fn mistakes() -> &'static (Vec<Example>, BTreeMap<String, PathBuf>) {
+    static MISTAKES: OnceLock<(Vec<Example>, BTreeMap<String, PathBuf>)> = OnceLock::new();
+    MISTAKES.get_or_init(|| {
+        let root = &workbook().root;
+        let built = xtask::build::examples(root, &["count_concurrent"], Progress::Quiet)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(built.failure, None, "the examples do not build");
+        let exercises: Vec<&Example> = workbook().exercises.iter().collect();
+        let dir = root.join("target/harness-tests/mistakes");
+        xtask::mistakes::compile(workbook(), &exercises, &built, &dir)
+            .unwrap_or_else(|e| panic!("{e}"))
+    })
+}
+
 static REPORT: OnceLock<Report> = OnceLock::new();
 
 fn count() -> &'static Arc<Count> {
@@ -35,9 +55,12 @@ pub fn report() -> &'static Report {
     REPORT.get_or_init(|| {
         let mut all: Vec<&Example> = workbook().select(&[]).unwrap_or_else(|e| panic!("{e}"));
         all.extend(keys());
+        let (mistakes, programs) = mistakes();
+        all.extend(mistakes);
         let options = Options {
             features: vec!["exercise-keys"],
             count: Some(Arc::clone(count())),
+            prebuilt: programs.clone(),
             ..Options::default()
         };
         verify::verify(&workbook().root, &all, &options).unwrap_or_else(|e| panic!("{e}"))

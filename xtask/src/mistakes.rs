@@ -24,9 +24,12 @@
 //! (which must stand in it exactly once) and what it becomes. `cargo test` builds each mistake
 //! (the solution with its passages replaced) and checks that it fails, with that feedback.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
+use crate::Example;
 use crate::catalog::EXERCISE_KEYS;
 
 /// One usual mistake of an exercise.
@@ -183,6 +186,80 @@ pub fn problems(workbook: &crate::Workbook) -> Vec<String> {
         }
     }
     problems
+}
+
+/// Builds every usual mistake of `exercises`, each alone with rustc (against the crates of
+/// `built`, a build of some example), into `dir`, several at once. Returns each as an example to
+/// check (the exercise's solution key, renamed, failing by design), with its program; and, for a
+/// mistake that cannot be built, why.
+pub fn compile(
+    workbook: &crate::Workbook,
+    exercises: &[&Example],
+    built: &crate::build::Built,
+    dir: &Path,
+) -> Result<(Vec<Example>, BTreeMap<String, PathBuf>), String> {
+    fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let keys = crate::exercise::keys(&workbook.root, exercises);
+    let mut work = Vec::new();
+    for exercise in exercises {
+        let Some(solution) = keys
+            .iter()
+            .find(|k| k.name == format!("{}_solution", exercise.name))
+        else {
+            continue;
+        };
+        let text = fs::read_to_string(workbook.root.join(&solution.source))
+            .map_err(|e| format!("cannot read {}: {e}", solution.source.display()))?;
+        for mistake in read(&workbook.root, &exercise.name)? {
+            let code = mistake.apply(&text)?;
+            let example = Example {
+                name: mistake.name(),
+                source: mistake.file.clone(),
+                fails_by_design: true,
+                ..solution.clone()
+            };
+            work.push((example, code));
+        }
+    }
+    let next = Mutex::new(work.iter());
+    let done = Mutex::new(BTreeMap::new());
+    let failed = Mutex::new(Vec::new());
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    std::thread::scope(|scope| {
+        for _ in 0..cores {
+            scope.spawn(|| {
+                loop {
+                    let Some((example, code)) = next.lock().unwrap().next() else {
+                        break;
+                    };
+                    let file = dir.join(format!("{}.rs", example.name));
+                    let program = dir.join(&example.name);
+                    let built = fs::write(&file, code)
+                        .map_err(|e| e.to_string())
+                        .and_then(|()| crate::build::compile_alone(built, &file, &program));
+                    match built {
+                        Ok(()) => {
+                            done.lock().unwrap().insert(example.name.clone(), program);
+                        }
+                        Err(errors) => failed.lock().unwrap().push(format!(
+                            "{} ({}) does not compile: a usual mistake must compile and fail by \
+                             its output:\n{errors}",
+                            example.name,
+                            example.source.display()
+                        )),
+                    }
+                }
+            });
+        }
+    });
+    let failed = failed.into_inner().unwrap();
+    if !failed.is_empty() {
+        return Err(failed.join("\n"));
+    }
+    Ok((
+        work.into_iter().map(|(e, _)| e).collect(),
+        done.into_inner().unwrap(),
+    ))
 }
 
 /// Writes a new mistake `what` of exercise `name`, to fill in. Returns its file.
