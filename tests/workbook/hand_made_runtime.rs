@@ -305,7 +305,10 @@ fn timers_due_a_few_milliseconds_apart_fire_in_one_turn() {
                 other.sleep(ms(100)).await;
             });
             first.await;
-            let second_due = second_due.lock().unwrap().expect("the second sleep was made");
+            let second_due = second_due
+                .lock()
+                .unwrap()
+                .expect("the second sleep was made");
             (Instant::now(), second_due)
         })
     });
