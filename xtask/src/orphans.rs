@@ -112,10 +112,25 @@ pub fn parse_stat(stat: &str) -> Option<Process> {
 
 /// The children of process `parent` (Linux: from `/proc`; elsewhere none).
 pub fn children_of(parent: i32) -> Vec<Process> {
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return Vec::new();
-    };
-    entries
+    processes().filter(|p| p.parent == parent).collect()
+}
+
+/// Whether a process of group `group` other than `leader` is alive (a zombie is not: it has
+/// ended, and only waits to be reaped). Linux: from `/proc`; elsewhere, whether the group has
+/// any process but its leader cannot be told, and the answer is whether it has any at all.
+pub fn others_alive_in_group(group: i32, leader: i32) -> bool {
+    if std::fs::metadata("/proc/self/stat").is_err() {
+        // SAFETY: kill(2) with signal 0 only asks whether the group has a process.
+        return unsafe { libc::kill(-group, 0) == 0 };
+    }
+    processes().any(|p| p.group == group && p.pid != leader && !p.zombie)
+}
+
+/// Every process `/proc` lists (none without `/proc`).
+fn processes() -> impl Iterator<Item = Process> {
+    std::fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
         .flatten()
         .filter(|e| {
             e.file_name()
@@ -125,8 +140,6 @@ pub fn children_of(parent: i32) -> Vec<Process> {
         })
         .filter_map(|e| std::fs::read_to_string(e.path().join("stat")).ok())
         .filter_map(|stat| parse_stat(&stat))
-        .filter(|p| p.parent == parent)
-        .collect()
 }
 
 /// Whether a child of the harness was adopted: it is in another session than the harness, or

@@ -181,6 +181,7 @@ pub fn run(mut command: Command, limits: Limits) -> io::Result<Run> {
 
     let deadline = start + limits.time;
     let mut stopped: Option<End> = None;
+    let mut left_at_stop = false;
     let (status, cpu) = loop {
         // Once it has been killed, it exits at once (a few seconds allow for a swapping machine).
         let wait_until = match stopped {
@@ -193,10 +194,13 @@ pub fn run(mut command: Command, limits: Limits) -> io::Result<Run> {
                 runnable.count(pid);
             }
             Ok(Event::Full(stream)) => {
+                left_at_stop |= group.others_alive();
                 group.kill();
                 stopped.get_or_insert(End::TooMuchOutput(stream));
             }
             Err(RecvTimeoutError::Timeout) if stopped.is_none() => {
+                // Looked at before the kill: once killed, what it started is gone too.
+                left_at_stop = group.others_alive();
                 group.kill();
                 stopped = Some(End::TimedOut);
             }
@@ -210,7 +214,8 @@ pub fn run(mut command: Command, limits: Limits) -> io::Result<Run> {
     let elapsed = start.elapsed();
     // Whatever it started and left behind goes now, so that its pipes close: what is in its
     // group; what left the group comes to the harness, which ends it soon (see `orphans`).
-    let left_running = group.kill();
+    let left_running = left_at_stop || group.others_alive();
+    group.kill();
     let drain_until = Instant::now() + DRAIN;
     let line_waits = Arc::clone(&stdout.line_waits);
     let (stdout, stdout_closed) = stdout.take(drain_until);

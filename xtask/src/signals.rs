@@ -33,10 +33,20 @@ impl Group {
         Group { pgid, slot }
     }
 
-    /// Kills every process left in the group. Returns whether any was there to kill.
-    pub fn kill(&self) -> bool {
+    /// Kills every process left in the group.
+    pub fn kill(&self) {
         // SAFETY: kill(2) with a negative pid signals a process group; it touches no memory.
-        unsafe { libc::kill(-self.pgid, libc::SIGKILL) == 0 }
+        unsafe { libc::kill(-self.pgid, libc::SIGKILL) };
+    }
+
+    /// Whether a process other than the group's leader (the program) is alive in it: one the
+    /// program started. A zombie does not count: it has ended, though no one has reaped it yet
+    /// (kill(2) would still find it).
+    pub fn others_alive(&self) -> bool {
+        // SAFETY: signal 0 only asks whether the group has a process; most groups have none
+        // left by now, and then `/proc` need not be read.
+        let any = unsafe { libc::kill(-self.pgid, 0) == 0 };
+        any && crate::orphans::others_alive_in_group(self.pgid, self.pgid)
     }
 }
 
