@@ -77,6 +77,7 @@ fn fake_sources(python: bool) -> (PathBuf, Sources) {
         Ok(Python {
             version: "3.11.7".to_string(),
             lib: root.join("lib"),
+            executable: "python3".into(),
         })
     } else {
         Err("python3 is not on this machine".to_string())

@@ -32,6 +32,7 @@ mod python;
 mod rust;
 mod sources;
 
+use std::collections::BTreeSet;
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -109,6 +110,16 @@ pub fn problems(root: &Path, pages: &[Page]) -> (Vec<String>, Vec<String>) {
 
 /// Checks the citations of every page.
 pub fn check_book(root: &Path, pages: &[Page], sources: &Sources) -> CitationReport {
+    // Every CPython file cited, read in one run of the interpreter rather than one run a file.
+    if let Ok(python) = &sources.python {
+        let cited: BTreeSet<String> = pages
+            .iter()
+            .flat_map(|page| scan(root, page).0)
+            .filter(|c| c.is_cpython())
+            .map(|c| c.path.trim_start_matches("Lib/").to_string())
+            .collect();
+        sources.python_definitions(&python.lib, &Vec::from_iter(cited));
+    }
     let mut report = CitationReport::default();
     for page in pages {
         check_page(root, page, sources, &mut report);

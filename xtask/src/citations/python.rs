@@ -3,7 +3,7 @@
 //! of `python3` reads every file asked for.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
@@ -33,9 +33,10 @@ for path in sys.argv[1:]:
 print(json.dumps(found))
 "#;
 
-/// The definitions of each of `files` that exists and parses (a file that does not is left out).
-pub(super) fn definitions(files: &[&PathBuf]) -> HashMap<PathBuf, Definitions> {
-    let output = Command::new("python3")
+/// The definitions of each of `files` that exists and parses (a file that does not is left out),
+/// read by the interpreter `python`.
+pub(super) fn definitions(python: &Path, files: &[&PathBuf]) -> HashMap<PathBuf, Definitions> {
+    let output = Command::new(python)
         .arg("-c")
         .arg(READ)
         .args(files)
@@ -101,7 +102,7 @@ mod tests {
              async def run(self):\n        x = '''\ndef fake():\n'''\n\ndef sleep():\n    pass\n",
         )
         .unwrap();
-        let found = definitions(&[&file]);
+        let found = definitions(Path::new("python3"), &[&file]);
         let _ = std::fs::remove_dir_all(&dir);
         let defs = &found[&file];
         for name in ["Task.__step", "Task.run", "sleep", "Task"] {

@@ -34,6 +34,9 @@ pub struct Python {
     pub version: String,
     /// The directory that holds `asyncio/`, which `Lib/` in a citation stands for.
     pub lib: PathBuf,
+    /// The interpreter itself (`sys.executable`), which reads the definitions: past any
+    /// wrapper script such as pyenv's, which costs a few processes a run.
+    pub executable: PathBuf,
 }
 
 impl Sources {
@@ -78,7 +81,11 @@ impl Sources {
         let mut read = self.python_read.lock().unwrap_or_else(|e| e.into_inner());
         let new: Vec<&PathBuf> = paths.iter().filter(|p| !read.contains_key(*p)).collect();
         if !new.is_empty() {
-            let found = super::python::definitions(&new);
+            let python = match &self.python {
+                Ok(python) => python.executable.as_path(),
+                Err(_) => Path::new("python3"),
+            };
+            let found = super::python::definitions(python, &new);
             for path in new {
                 read.insert(path.clone(), found.get(path).cloned());
             }
@@ -117,9 +124,10 @@ fn packages(root: &Path) -> Result<Vec<(String, String, Option<PathBuf>)>, Strin
 
 /// The standard library of `python3`: the parent of its `asyncio` package.
 fn python_lib() -> Result<Python, String> {
-    let script = "import asyncio, os, platform; \
+    let script = "import asyncio, os, platform, sys; \
                   print(platform.python_version()); \
-                  print(os.path.dirname(os.path.dirname(asyncio.__file__)))";
+                  print(os.path.dirname(os.path.dirname(asyncio.__file__))); \
+                  print(sys.executable)";
     let output = Command::new("python3")
         .args(["-c", script])
         .output()
@@ -129,10 +137,11 @@ fn python_lib() -> Result<Python, String> {
     }
     let text = String::from_utf8_lossy(&output.stdout);
     let mut lines = text.lines();
-    match (lines.next(), lines.next()) {
-        (Some(version), Some(lib)) => Ok(Python {
+    match (lines.next(), lines.next(), lines.next()) {
+        (Some(version), Some(lib), Some(executable)) => Ok(Python {
             version: version.trim().to_string(),
             lib: PathBuf::from(lib.trim()),
+            executable: PathBuf::from(executable.trim()),
         }),
         _ => Err("python3 could not say where its asyncio is".to_string()),
     }
