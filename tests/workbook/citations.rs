@@ -7,10 +7,14 @@ use std::path::PathBuf;
 use xtask::Workbook;
 use xtask::citations::{CitationReport, Python, Sources, check_book, check_page};
 
-fn book_report() -> CitationReport {
-    let root = Workbook::locate().unwrap().root;
-    let pages = xtask::markdown::pages(&root).unwrap();
-    check_book(&root, &pages, &Sources::locate(&root))
+/// The book's citations, checked once for the tests that read the report.
+fn book_report() -> &'static CitationReport {
+    static REPORT: std::sync::OnceLock<CitationReport> = std::sync::OnceLock::new();
+    REPORT.get_or_init(|| {
+        let root = Workbook::locate().unwrap().root;
+        let pages = xtask::markdown::pages(&root).unwrap();
+        check_book(&root, &pages, &Sources::locate(&root))
+    })
 }
 
 #[test]

@@ -453,9 +453,7 @@ fn definitions(
     sources: &Sources,
 ) -> Option<Definitions> {
     match language {
-        Language::Rust => fs::read_to_string(dir.join(relative))
-            .ok()
-            .map(|text| rust::definitions(&text)),
+        Language::Rust => sources.rust_definitions(&dir.join(relative)),
         Language::Python => sources
             .python_definitions(dir, &[relative.to_string()])
             .remove(0),

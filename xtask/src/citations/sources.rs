@@ -20,6 +20,8 @@ pub struct Sources {
     /// Python files already read by `ast`, by path: their definitions, or `None` if there is
     /// no such file (or it does not parse).
     python_read: Mutex<HashMap<PathBuf, Option<Definitions>>>,
+    /// Rust files already read, the same way: a file cited many times is read once.
+    rust_read: Mutex<HashMap<PathBuf, Option<Definitions>>>,
 }
 
 /// One pinned version of a package.
@@ -67,6 +69,7 @@ impl Sources {
             lock_problem: None,
             python,
             python_read: Mutex::new(HashMap::new()),
+            rust_read: Mutex::new(HashMap::new()),
         }
     }
 
@@ -94,6 +97,18 @@ impl Sources {
             .iter()
             .map(|p| read.get(p).cloned().flatten())
             .collect()
+    }
+
+    /// The definitions of the Rust file `path`, read once; `None` for a file that is not there.
+    pub(super) fn rust_definitions(&self, path: &Path) -> Option<Definitions> {
+        let mut read = self.rust_read.lock().unwrap_or_else(|e| e.into_inner());
+        read.entry(path.to_path_buf())
+            .or_insert_with(|| {
+                std::fs::read_to_string(path)
+                    .ok()
+                    .map(|text| super::rust::definitions(&text))
+            })
+            .clone()
     }
 }
 
