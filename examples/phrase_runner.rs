@@ -24,7 +24,7 @@ impl Drop for CleanUp {
 async fn ticker() {
     let _clean_up = CleanUp("ticker");
     for n in 1.. {
-        Timer::after(Duration::from_millis(100)).await;
+        Timer::after(Duration::from_millis(200)).await;
         say!("ticker: tick {n}");
     }
 }
@@ -36,15 +36,15 @@ fn main() {
     smol::block_on(ex.run(async {
         ex.spawn(ticker()).detach();
         say!("run 1: spawned the ticker");
-        Timer::after(Duration::from_millis(250)).await;
+        Timer::after(Duration::from_millis(500)).await;
         say!("run 1: done");
     }));
     // Nothing runs the executor here, so its tasks wait.
-    thread::sleep(Duration::from_millis(200));
+    thread::sleep(Duration::from_millis(400));
     // runner.run(second()): the same executor, and the ticker in it.
     smol::block_on(ex.run(async {
         say!("run 2: started");
-        Timer::after(Duration::from_millis(250)).await;
+        Timer::after(Duration::from_millis(500)).await;
         say!("run 2: done");
     }));
     drop(ex); // runner.close(): the tasks left are cancelled
