@@ -20,7 +20,7 @@ use crate::say;
 /// after in the same turn. Timers set a little apart (two tasks that each sleep 2 s, one turn
 /// apart) then fire together, whatever the machine did between them, up to this much. No timer
 /// fires early; one fires at most this much late, and only when another is due by then.
-const GROUP: Duration = Duration::from_millis(50);
+const GROUP: Duration = Duration::from_millis(200);
 // ANCHOR_END: group
 
 type BoxedFuture = Pin<Box<dyn Future<Output = ()> + Send>>;
