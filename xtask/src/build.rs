@@ -200,6 +200,7 @@ pub fn compile_alone(built: &Built, file: &Path, program: &Path) -> Result<(), S
     let deps = smol.parent().unwrap_or(Path::new("."));
     let source = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     let cache = deps.with_file_name("compile-cache");
+    prune_cache(built, &cache);
     let cached = cache.join(format!("{:016x}", cache_key(built, &source)));
     // Linked, never copied: a file this process has open for writing would be inherited by a
     // program another thread starts meanwhile, and running this one would fail (ETXTBSY).
@@ -231,6 +232,29 @@ pub fn compile_alone(built: &Built, file: &Path, program: &Path) -> Result<(), S
     let _ = std::fs::create_dir_all(&cache);
     let _ = std::fs::hard_link(program, &cached);
     Ok(())
+}
+
+/// Removes, once a process, the programs of the cache compiled before the newest of the crates
+/// they link was built: their keys name the crates as they were, so they can never be used
+/// again, and without this the cache grows by a program a mistake or mutant at every rebuild.
+fn prune_cache(built: &Built, cache: &Path) {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let modified = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
+        let newest = EXAMPLE_CRATES
+            .iter()
+            .filter_map(|krate| built.libraries.get(*krate))
+            .filter_map(|rlib| modified(rlib))
+            .max();
+        let (Some(newest), Ok(entries)) = (newest, std::fs::read_dir(cache)) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            if modified(&entry.path()).is_some_and(|made| made < newest) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    });
 }
 
 /// What a program compiled alone depends on: its source, the crates it links (path and time of
